@@ -1,0 +1,118 @@
+"""Thin command line over the Python API: parse, call one function, map errors to exit codes.
+
+Exit codes: 0 done (possibly with some inputs skipped, listed on stderr); 1 unexpected
+error; 2 bad usage; 3 fewer than two usable articles; 4 a packaged model is missing.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from manysides.errors import ManysidesError
+
+app = typer.Typer(
+    name="manysides",
+    help="One event, many outlets: what they share, what only some report, how they name it.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+stderr = Console(stderr=True)
+
+
+@app.callback()
+def _root() -> None:
+    """manysides: one event, many outlets, every statement cited to its source characters."""
+
+
+class Format(StrEnum):
+    terminal = "terminal"
+    json = "json"
+    md = "md"
+    html = "html"
+
+
+@app.command()
+def compare(
+    sources: Annotated[
+        list[Path], typer.Argument(help="Article files (.txt .md .html .json .jsonl) or folders.")
+    ],
+    output_format: Annotated[
+        Format, typer.Option("--format", "-f", help="What to print on stdout.")
+    ] = Format.terminal,
+    json_path: Annotated[
+        Path | None, typer.Option("--json", help="Also write the JSON document here.")
+    ] = None,
+    md_path: Annotated[
+        Path | None, typer.Option("--md", help="Also write a Markdown report here.")
+    ] = None,
+    html_path: Annotated[
+        Path | None, typer.Option("--html", help="Also write the HTML report here.")
+    ] = None,
+) -> None:
+    """Compare reports of one event, with every statement cited.
+
+    Example: manysides compare examples/ --html out/report.html
+    """
+    from manysides.atomic import write_text_atomic
+    from manysides.compare.run import compare as run_compare
+    from manysides.render.html import render_html
+    from manysides.render.json_doc import dumps
+    from manysides.render.markdown import render_markdown
+    from manysides.render.terminal import print_summary
+
+    with stderr.status("Reading and analyzing articles…"):
+        comparison = run_compare(sources)
+    for rejection in comparison.rejections:
+        stderr.print(
+            f"[yellow]skipped[/] {rejection.source}: {rejection.reason}",
+            markup=True,
+            highlight=False,
+        )
+    renderers = {Format.json: dumps, Format.md: render_markdown, Format.html: render_html}
+    written = []
+    for path, fmt in ((json_path, Format.json), (md_path, Format.md), (html_path, Format.html)):
+        if path is not None:
+            written.append(write_text_atomic(path, renderers[fmt](comparison)))
+    if output_format is Format.terminal:
+        print_summary(comparison, Console())
+    else:
+        sys.stdout.write(renderers[output_format](comparison))
+    for path in written:
+        stderr.print(f"Report written: {path}", highlight=False)
+
+
+COMMAND_MODULES: list[str] = [
+    # modules that add commands to `app` when imported, e.g. "manysides.corpus.cli" (issue 5)
+]
+
+
+def _load_commands() -> None:
+    import importlib
+
+    for module in COMMAND_MODULES:
+        importlib.import_module(module)
+
+
+def main() -> None:
+    """Console entry point: known errors become a message and their exit code."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        _load_commands()
+        app()
+    except ManysidesError as exc:
+        stderr.print(f"[red]error:[/] {exc}", highlight=False)
+        sys.exit(exc.exit_code)
+
+
+if __name__ == "__main__":
+    main()

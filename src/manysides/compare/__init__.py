@@ -1,0 +1,1 @@
+"""Cross-outlet stages: entity resolution, fact alignment, and the comparison they build."""

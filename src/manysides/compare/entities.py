@@ -1,0 +1,195 @@
+"""Resolve entity mentions across outlets into one entity per referent, keeping every variant.
+
+"Xi", "Xi Jinping", "Chinese President Xi Jinping" and "Jinping" become one entity; so do
+"Dmytro Kuleba"/"Dmitry Kuleba" (spelling variant) and "Kyiv"/"Kiev" (gazetteer alternate).
+Nothing is merged away: each surface form is a `Variant` with the spans that used it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from manysides.compare.names import clean_surface, fold, initials, same_person_name, title_before
+from manysides.model import AnnotatedArticle, Entity, Mention, Span, Variant
+from manysides.nlp.gazetteer import canonical_place
+
+NAMED = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "LAW"}
+MentionKey = tuple[str, int, int]
+
+
+@dataclass(slots=True)
+class _Cluster:
+    label: str
+    names: list[str] = field(default_factory=list)
+    mentions: list[tuple[Mention, str]] = field(default_factory=list)
+
+
+def resolve_entities(
+    annotated: Sequence[AnnotatedArticle],
+) -> tuple[list[Entity], dict[MentionKey, str]]:
+    """Entities sorted by how widely they are reported, and a map from mention to entity id."""
+    mentions = [m for item in annotated for m in item.mentions if m.label in NAMED]
+    texts = {item.article.id: item.article.text for item in annotated}
+    clusters = _cluster_people(mentions) + _cluster_others(mentions)
+    entities: list[tuple[Entity, list[Mention]]] = []
+    for cluster in clusters:
+        entity = _build_entity(cluster, texts)
+        entities.append((entity, [m for m, _ in cluster.mentions]))
+    entities.sort(key=lambda pair: (-len(pair[0].articles), -len(pair[1]), pair[0].name))
+    resolved: list[Entity] = []
+    index: dict[MentionKey, str] = {}
+    for number, (entity, members) in enumerate(entities, start=1):
+        entity_id = f"e{number}"
+        resolved.append(Entity(entity_id, entity.name, entity.type, entity.variants))
+        for mention in members:
+            index[(mention.span.article, mention.span.start, mention.span.end)] = entity_id
+    return resolved, index
+
+
+def _cluster_people(mentions: list[Mention]) -> list[_Cluster]:
+    people = [m for m in mentions if m.label == "PERSON"]
+    full = sorted({clean_surface(m.span.text) for m in people if " " in clean_surface(m.span.text)},
+                  key=lambda s: (-len(s.split()), s))  # fmt: skip
+    clusters: list[_Cluster] = []
+    for name in full:
+        match = next(
+            (
+                c
+                for c in clusters
+                if any(same_person_name(name.split(), n.split()) for n in c.names)
+            ),
+            None,
+        )
+        if match is None:
+            clusters.append(_Cluster("PERSON", [name]))
+        else:
+            match.names.append(name)
+    by_token: dict[str, set[int]] = defaultdict(set)
+    for number, cluster in enumerate(clusters):
+        for name in cluster.names:
+            for token in name.split():
+                by_token[fold(token)].add(number)
+    singles: dict[str, _Cluster] = {}
+    for mention in mentions:
+        surface = clean_surface(mention.span.text)
+        owners = _owners(surface, mention, by_token)
+        if len(owners) == 1:
+            clusters[owners.pop()].mentions.append((mention, surface))
+        elif mention.label == "PERSON":
+            singles.setdefault(fold(surface), _Cluster("PERSON", [surface])).mentions.append(
+                (mention, surface)
+            )
+    return [c for c in clusters if c.mentions] + list(singles.values())
+
+
+def _owners(surface: str, mention: Mention, by_token: dict[str, set[int]]) -> set[int]:
+    """Person clusters a mention belongs to: all its tokens in one cluster's names."""
+    if mention.label != "PERSON" and (" " in surface or canonical_place(surface)):
+        return set()
+    if mention.label not in ("PERSON", "GPE", "ORG", "NORP"):
+        return set()
+    tokens = [fold(t) for t in surface.split()]
+    if not tokens:
+        return set()
+    owners = set(by_token.get(tokens[0], set()))
+    for token in tokens[1:]:
+        owners &= by_token.get(token, set())
+    return owners
+
+
+def _cluster_others(mentions: list[Mention]) -> list[_Cluster]:
+    person_tokens = {
+        fold(t) for m in mentions if m.label == "PERSON" for t in clean_surface(m.span.text).split()
+    }
+    groups: dict[tuple[str, str], _Cluster] = {}
+    for mention in mentions:
+        if mention.label == "PERSON":
+            continue
+        surface = clean_surface(mention.span.text)
+        if not canonical_place(surface) and fold(surface) in person_tokens and " " not in surface:
+            continue  # a surname the tagger mislabeled; the person clusters took it
+        label = (
+            "GPE" if mention.label in ("GPE", "LOC") and canonical_place(surface) else mention.label
+        )
+        key = (label, _key(surface, label))
+        groups.setdefault(key, _Cluster(label, [surface])).mentions.append((mention, surface))
+    _merge_acronyms(groups)
+    return list(groups.values())
+
+
+def _key(surface: str, label: str) -> str:
+    if label in ("GPE", "LOC"):
+        return fold(canonical_place(surface) or surface)
+    if label == "PRODUCT":
+        return fold(surface.removesuffix("s") if surface[-2:-1].isdigit() else surface)
+    return fold(surface)
+
+
+def _merge_acronyms(groups: dict[tuple[str, str], _Cluster]) -> None:
+    """ "NATO" joins "North Atlantic Treaty Organization" when both are present."""
+    for (label, key), cluster in list(groups.items()):
+        surface = cluster.names[0]
+        if label != "ORG" or not (surface.isupper() and 2 <= len(surface) <= 6):
+            continue
+        for (other_label, _other_key), other in list(groups.items()):
+            if other is cluster or other_label != "ORG" or (label, key) not in groups:
+                continue
+            if initials(other.names[0]) == surface and len(other.names[0].split()) >= 2:
+                other.mentions.extend(cluster.mentions)
+                del groups[(label, key)]
+                break
+
+
+def _build_entity(cluster: _Cluster, texts: dict[str, str]) -> Entity:
+    surfaces: dict[str, list[Span]] = defaultdict(list)
+    cores: dict[str, str] = {}
+    for mention, surface in cluster.mentions:
+        span = mention.span
+        start = (
+            title_before(texts[span.article], span.start)
+            if cluster.label == "PERSON"
+            else span.start
+        )
+        if start != span.start:
+            span = Span(span.article, start, span.end, texts[span.article][start : span.end])
+        surfaces[span.text].append(span)
+        cores[span.text] = surface
+    name = _canonical_name(cluster)
+    labels = Counter(m.label for m, _ in cluster.mentions)
+    kind = cluster.label if cluster.label == "PERSON" else labels.most_common(1)[0][0]
+    variants = tuple(
+        Variant(text, _variant_kind(text, cores[text], name, cluster.label), tuple(spans))
+        for text, spans in sorted(surfaces.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    )
+    return Entity("", name, kind, variants)
+
+
+def _canonical_name(cluster: _Cluster) -> str:
+    if cluster.label in ("GPE", "LOC"):
+        place = canonical_place(cluster.names[0])
+        if place:
+            return place
+    cleaned = Counter(surface for _m, surface in cluster.mentions)
+    if cluster.label == "PERSON":
+        return max(cleaned, key=lambda s: (len(s.split()) > 1, cleaned[s], len(s), s))
+    return max(cleaned, key=lambda s: (cleaned[s], len(s), s))
+
+
+def _variant_kind(text: str, core: str, name: str, label: str) -> str:
+    """How a surface form relates to the entity's name: the name itself, a short form, a
+    spelling variant (transliteration, exonym), or one of those with a title before it."""
+    if core == name:
+        kind = "name"
+    elif core in name or set(fold(core).split()) <= set(fold(name).split()):
+        kind = "short form"
+    elif name in core:
+        kind = "longer form"
+    elif core.replace(".", "").isupper() and len(core) <= 6:
+        kind = "abbreviation"
+    else:
+        kind = "spelling variant" if label in ("PERSON", "GPE", "LOC") else "alias"
+    if clean_surface(text) != core:
+        return "with title" if kind == "name" else f"{kind} with title"
+    return kind

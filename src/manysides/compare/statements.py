@@ -1,0 +1,87 @@
+"""Statements to align: sentences, split into clauses where one sentence carries two facts.
+
+"... struck a 'no limits' partnership — and China has yet to condemn Russia ..." is two
+statements; a pair of dashes around an aside ("Xi – all the while ... – released") is not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from manysides.model import AnnotatedArticle, Span
+
+_DASH = re.compile(r"\s[—–-]\s")
+_SEMICOLON = re.compile(r";\s")
+MIN_CLAUSE_WORDS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One alignable unit with the annotations that fall inside it."""
+
+    span: Span
+    outlet: str
+    sentence: int
+    entities: frozenset[str]
+    numbers: tuple[tuple[float, str], ...]
+    dates: frozenset[str]
+
+
+def split_clauses(span: Span) -> list[Span]:
+    """The sentence itself, or its clauses when one dash or semicolon joins two of them."""
+    text = span.text
+    dashes = list(_DASH.finditer(text))
+    cuts = [m for m in _SEMICOLON.finditer(text)]
+    if len(dashes) == 1:
+        cuts.append(dashes[0])
+    pieces: list[Span] = []
+    begin = 0
+    for cut in sorted(cuts, key=lambda m: m.start()):
+        left = text[begin : cut.start()]
+        right = text[cut.end() :]
+        if len(left.split()) >= MIN_CLAUSE_WORDS and len(right.split()) >= MIN_CLAUSE_WORDS:
+            pieces.append(_sub(span, begin, cut.start()))
+            begin = cut.end()
+    pieces.append(_sub(span, begin, len(text)))
+    return pieces
+
+
+def _sub(span: Span, start: int, end: int) -> Span:
+    piece = span.text[start:end]
+    stripped = piece.strip()
+    lead = len(piece) - len(piece.lstrip())
+    s = span.start + start + lead
+    return Span(span.article, s, s + len(stripped), stripped)
+
+
+def build_statements(
+    item: AnnotatedArticle, entity_of: dict[tuple[str, int, int], str]
+) -> list[Statement]:
+    """Statements of one article with the entity ids, numbers and dates inside each."""
+    statements: list[Statement] = []
+    for sentence in item.sentences:
+        for clause in split_clauses(sentence.span):
+            inside = [m for m in item.mentions if clause.start <= m.span.start < clause.end]
+            entities = frozenset(
+                entity_of[key]
+                for m in inside
+                if (key := (m.span.article, m.span.start, m.span.end)) in entity_of
+            )
+            dates = frozenset(m.span.text.lower() for m in inside if m.label in ("DATE", "TIME"))
+            numbers = tuple(
+                (n.value, (n.counted or "").lower())
+                for n in item.numbers
+                if clause.start <= n.span.start < clause.end and n.value is not None
+            )
+            statements.append(
+                Statement(clause, item.article.outlet, sentence.index, entities, numbers, dates)
+            )
+    return statements
+
+
+def all_statements(
+    annotated: Sequence[AnnotatedArticle], entity_of: dict[tuple[str, int, int], str]
+) -> list[list[Statement]]:
+    return [build_statements(item, entity_of) for item in annotated]

@@ -1,0 +1,1 @@
+"""Language processing: the spaCy pipeline, entity fixes, numbers, sentence embeddings."""

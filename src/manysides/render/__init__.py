@@ -1,0 +1,1 @@
+"""Outputs: JSON document, Markdown, self-contained HTML, terminal summary."""
