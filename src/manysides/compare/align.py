@@ -1,10 +1,14 @@
 """Group statements from different outlets that report the same fact.
 
 Score of a statement pair = embedding cosine + weighted overlap of resolved entities (IDF
-weighted), numbers and dates. Two statements link when each is the other's best match in
+weighted), content words, quoted phrases, numbers and dates. Two statements link when each
+is (within ``margin``) the other's best match in
 its article and the score clears ``threshold``, or when the score clears ``strong``.
-Identical text always links (wire copy). Groups are the connected components of the links,
-capped so that one article never contributes more than ``max_per_article`` statements.
+Identical text always links (wire copy). Links merge groups strongest first; a merge is
+refused when any two statements of different articles in the result would score below
+``threshold - cohesion`` (so "denied the claim" and "did not confirm the call" do not chain
+into one fact through a third statement), or when one article would contribute more than
+``max_per_article`` statements.
 """
 
 from __future__ import annotations
@@ -29,11 +33,15 @@ class AlignmentSettings:
     """Weights and thresholds; defaults chosen with benchmarks/alignment.py (see RESULTS.md)."""
 
     embedding: float = 1.0
-    entities: float = 0.3
+    entities: float = 0.1
+    words: float = 0.3
+    quoted: float = 0.2
     numbers: float = 0.1
     dates: float = 0.1
-    threshold: float = 0.62
+    threshold: float = 0.6
+    margin: float = 0.03
     strong: float = 0.85
+    cohesion: float = 0.1
     max_per_article: int = 3
 
 
@@ -54,8 +62,9 @@ def align(
     position = {key: n for n, key in enumerate(flat)}
     texts = [statements[a][s].span.text for a, s in flat]
     vectors = embedder.embed(texts).astype(np.float64) if texts else np.zeros((0, 1))
-    idf = _entity_idf(statements)
+    idf = _idf(statements)
     links: list[tuple[float, int, int]] = []
+    pair_score: dict[tuple[int, int], float] = {}
     for i in range(len(statements)):
         for j in range(i + 1, len(statements)):
             rows = [position[(i, s)] for s in range(len(statements[i]))]
@@ -67,7 +76,11 @@ def align(
             )
             for a, b, score in _links(scores, settings):
                 links.append((score, rows[a], cols[b]))
-    return _components(flat, links, settings)
+            for a, b in zip(
+                *np.nonzero(scores >= settings.threshold - settings.cohesion), strict=True
+            ):
+                pair_score[(rows[a], cols[b])] = float(scores[a, b])
+    return _components(flat, links, pair_score, settings)
 
 
 def pair_scores(
@@ -85,29 +98,43 @@ def pair_scores(
                 scores[a, b] = 10.0
                 continue
             scores[a, b] += settings.entities * _weighted_jaccard(x.entities, y.entities, idf)
+            scores[a, b] += settings.words * _weighted_jaccard(x.words, y.words, idf)
+            scores[a, b] += settings.quoted * _quoted_shared(x.quoted, y.quoted)
             scores[a, b] += settings.numbers * _numbers_shared(x, y)
             scores[a, b] += settings.dates * float(bool(x.dates & y.dates))
     return scores
 
 
 def _links(scores: Matrix, settings: AlignmentSettings) -> list[tuple[int, int, float]]:
-    best_right = scores.argmax(axis=1)
-    best_left = scores.argmax(axis=0)
+    """Pairs that are (nearly) each other's best match, or that are simply very close."""
+    best_right = scores.max(axis=1)
+    best_left = scores.max(axis=0)
     found = []
     for a, b in zip(*np.nonzero(scores >= settings.threshold), strict=True):
         score = float(scores[a, b])
-        mutual = best_right[a] == b and best_left[b] == a
-        if mutual or score >= settings.strong:
+        near_best = score >= max(best_right[a], best_left[b]) - settings.margin
+        if near_best or score >= settings.strong:
             found.append((int(a), int(b), score))
     return found
 
 
 def _components(
-    flat: list[tuple[int, int]], links: list[tuple[float, int, int]], settings: AlignmentSettings
+    flat: list[tuple[int, int]],
+    links: list[tuple[float, int, int]],
+    pair_score: dict[tuple[int, int], float],
+    settings: AlignmentSettings,
 ) -> list[Group]:
     parent = list(range(len(flat)))
     weakest = [math.inf] * len(flat)
     per_article: list[Counter[int]] = [Counter({flat[n][0]: 1}) for n in range(len(flat))]
+    members: dict[int, list[int]] = {n: [n] for n in range(len(flat))}
+
+    def cohesive(left: list[int], right: list[int]) -> bool:
+        return all(
+            flat[x][0] == flat[y][0] or (min(x, y), max(x, y)) in pair_score
+            for x in left
+            for y in right
+        )
 
     def root(n: int) -> int:
         while parent[n] != n:
@@ -122,20 +149,26 @@ def _components(
         merged = per_article[rx] + per_article[ry]
         if max(merged.values()) > settings.max_per_article:
             continue
+        if not cohesive(members[rx], members[ry]):
+            continue
         parent[ry] = rx
         per_article[rx] = merged
+        members[rx].extend(members.pop(ry))
         weakest[rx] = min(weakest[rx], weakest[ry], score)
-    members: dict[int, list[tuple[int, int]]] = {}
-    for n, key in enumerate(flat):
-        members.setdefault(root(n), []).append(key)
     return [
-        Group(tuple(sorted(keys)), 1.0 if math.isinf(weakest[r]) else min(weakest[r], 10.0))
+        Group(
+            tuple(sorted(flat[n] for n in keys)),
+            1.0 if math.isinf(weakest[r]) else min(weakest[r], 10.0),
+        )
         for r, keys in members.items()
     ]
 
 
-def _entity_idf(statements: Sequence[Sequence[Statement]]) -> dict[str, float]:
-    counts: Counter[str] = Counter(e for items in statements for s in items for e in s.entities)
+def _idf(statements: Sequence[Sequence[Statement]]) -> dict[str, float]:
+    """Inverse document frequency of entity ids and content words over all statements."""
+    counts: Counter[str] = Counter(
+        key for items in statements for s in items for key in s.entities | s.words
+    )
     total = sum(len(items) for items in statements) or 1
     return {entity: math.log(1 + total / count) for entity, count in counts.items()}
 
@@ -145,6 +178,10 @@ def _weighted_jaccard(a: frozenset[str], b: frozenset[str], idf: dict[str, float
     if not union:
         return 0.0
     return sum(idf.get(e, 1.0) for e in a & b) / sum(idf.get(e, 1.0) for e in union)
+
+
+def _quoted_shared(a: frozenset[str], b: frozenset[str]) -> float:
+    return float(any(x in y or y in x for x in a for y in b))
 
 
 def _numbers_shared(x: Statement, y: Statement) -> float:

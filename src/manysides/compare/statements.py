@@ -12,8 +12,10 @@ from dataclasses import dataclass
 
 from manysides.model import AnnotatedArticle, Span
 
+_WORD = re.compile(r"[A-Za-z][\w'-]+|\d[\d,.]*")
+_QUOTED = re.compile(r'"([^"]{3,200})"')
 _DASH = re.compile(r"\s[—–-]\s")
-_SEMICOLON = re.compile(r";\s")
+_SEMICOLON = re.compile(r";\s|,\s(?=but\s)")
 MIN_CLAUSE_WORDS = 5
 
 
@@ -27,6 +29,21 @@ class Statement:
     entities: frozenset[str]
     numbers: tuple[tuple[float, str], ...]
     dates: frozenset[str]
+    words: frozenset[str] = frozenset()
+    quoted: frozenset[str] = frozenset()
+
+
+def content_words(text: str) -> frozenset[str]:
+    """Lowercased words that carry content (no stop words), for lexical overlap."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    words = (w.lower().removesuffix("'s") for w in _WORD.findall(text))
+    return frozenset(w for w in words if len(w) > 2 and w not in STOP_WORDS)
+
+
+def quoted_phrases(text: str) -> frozenset[str]:
+    """Phrases inside double quotes: verbatim wording outlets often share ("no limits")."""
+    return frozenset(m.group(1).strip(" ,.").lower() for m in _QUOTED.finditer(text))
 
 
 def split_clauses(span: Span) -> list[Span]:
@@ -76,7 +93,16 @@ def build_statements(
                 if clause.start <= n.span.start < clause.end and n.value is not None
             )
             statements.append(
-                Statement(clause, item.article.outlet, sentence.index, entities, numbers, dates)
+                Statement(
+                    clause,
+                    item.article.outlet,
+                    sentence.index,
+                    entities,
+                    numbers,
+                    dates,
+                    content_words(clause.text),
+                    quoted_phrases(clause.text),
+                )
             )
     return statements
 

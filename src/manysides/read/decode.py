@@ -8,6 +8,7 @@ from charset_normalizer import from_bytes
 
 from manysides.errors import InputError
 
+_WESTERN = ("cp1252", "latin_1", "iso8859_15")
 MAX_FILE_BYTES = 20 * 1024 * 1024
 """Files above this are refused: no news article is this large, and parsing it would stall."""
 
@@ -49,9 +50,15 @@ def decode(data: bytes, source: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
     if best is None or best.encoding is None:
         raise InputError(source, "not text in any encoding we can detect (binary file?)")
+    # Short texts fit several single-byte codepages equally well; Western news is cp1252.
+    for match in matches:
+        if match.encoding in _WESTERN and match.chaos <= best.chaos + 0.02:
+            best = match
+            break
     text = str(best)
     if _control_ratio(text) > 0.05:
         raise InputError(source, "looks like a binary file (too many control characters)")

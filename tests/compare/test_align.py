@@ -1,0 +1,80 @@
+"""Fact alignment logic with the deterministic stand-in embedder (no model needed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from manysides.compare.align import AlignmentSettings, align
+from manysides.compare.statements import Statement, content_words, split_clauses
+from manysides.model import Span
+from manysides.nlp.embed import HashingEmbedder
+from manysides.read.normalize import normalize_text
+
+
+def _statement(article: str, text: str, outlet: str) -> Statement:
+    return Statement(
+        Span(article, 0, len(text), text),
+        outlet,
+        0,
+        frozenset(),
+        (),
+        frozenset(),
+        content_words(text),
+    )
+
+
+def test_identical_wire_text_is_one_group() -> None:
+    text = "Poland said on Thursday it would deliver the first batch of four MiG-29 fighter jets."
+    other = "The weather in Warsaw was cold and grey with snow expected over the weekend."
+    statements = [
+        [_statement("a", text, "A"), _statement("a", other, "A")],
+        [_statement("b", text, "B")],
+        [_statement("c", text, "C")],
+    ]
+    groups = align(statements, HashingEmbedder())
+    shared = [g for g in groups if len(g.members) > 1]
+    assert len(shared) == 1 and shared[0].members == ((0, 0), (1, 0), (2, 0))
+
+
+def test_unrelated_statements_stay_apart() -> None:
+    statements = [
+        [
+            _statement(
+                "a", "The central bank raised interest rates by half a point on Tuesday.", "A"
+            )
+        ],
+        [_statement("b", "The striker scored twice as the home side won the cup final.", "B")],
+    ]
+    groups = align(statements, HashingEmbedder(), AlignmentSettings(threshold=0.3))
+    assert all(len(g.members) == 1 for g in groups)
+
+
+def test_one_article_contributes_at_most_max_per_article() -> None:
+    base = "Xi will visit Moscow next week for talks with Putin on the war in Ukraine."
+    statements = [[_statement("a", base, "A")] * 4, [_statement("b", base, "B")]]
+    groups = align(statements, HashingEmbedder(), AlignmentSettings(max_per_article=2))
+    assert max(sum(1 for a, _ in g.members if a == 0) for g in groups) == 2
+
+
+def test_clauses_split_on_a_single_dash_but_not_on_an_aside() -> None:
+    joined = (
+        'Beijing and Moscow struck a "no limits" partnership — and China has yet to condemn Russia.'
+    )
+    first, second = split_clauses(Span("a", 10, 10 + len(joined), joined))
+    assert first.text.endswith("partnership") and second.text.startswith("and China")
+    assert second.start == 10 + joined.index("and China")
+    aside = "Last month, Xi – all the while maintaining close relations with Putin – released a 12-point plan."
+    assert len(split_clauses(Span("a", 0, len(aside), aside))) == 1
+
+
+def test_gold_file_snippets_exist_in_the_seeds() -> None:
+    import json
+
+    root = Path(__file__).resolve().parents[2]
+    gold = json.loads((root / "tests" / "data" / "seed_fact_pairs.json").read_text("utf-8"))
+    a, b = (
+        normalize_text((root / "examples" / f"{gold['articles'][k]}.txt").read_text("utf-8"))
+        for k in ("a", "b")
+    )
+    for pair in gold["pairs"]:
+        assert pair["a"] in a and pair["b"] in b, pair
