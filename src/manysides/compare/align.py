@@ -41,8 +41,8 @@ class AlignmentSettings:
     threshold: float = 0.6
     margin: float = 0.03
     strong: float = 0.85
-    cohesion: float = 0.1
-    max_per_article: int = 3
+    cohesion: float = 0.0
+    max_per_article: int = 2
 
 
 @dataclass(frozen=True, slots=True)

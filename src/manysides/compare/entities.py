@@ -11,7 +11,14 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from manysides.compare.names import clean_surface, fold, initials, same_person_name, title_before
+from manysides.compare.names import (
+    clean_surface,
+    fold,
+    initials,
+    name_tokens,
+    same_person_name,
+    title_before,
+)
 from manysides.model import AnnotatedArticle, Entity, Mention, Span, Variant
 from manysides.nlp.gazetteer import canonical_place
 
@@ -50,15 +57,15 @@ def resolve_entities(
 
 def _cluster_people(mentions: list[Mention]) -> list[_Cluster]:
     people = [m for m in mentions if m.label == "PERSON"]
-    full = sorted({clean_surface(m.span.text) for m in people if " " in clean_surface(m.span.text)},
-                  key=lambda s: (-len(s.split()), s))  # fmt: skip
+    full = sorted({clean_surface(m.span.text) for m in people if len(name_tokens(clean_surface(m.span.text))) > 1},
+                  key=lambda s: (-len(name_tokens(s)), s))  # fmt: skip
     clusters: list[_Cluster] = []
     for name in full:
         match = next(
             (
                 c
                 for c in clusters
-                if any(same_person_name(name.split(), n.split()) for n in c.names)
+                if any(same_person_name(name_tokens(name), name_tokens(n)) for n in c.names)
             ),
             None,
         )
@@ -69,7 +76,7 @@ def _cluster_people(mentions: list[Mention]) -> list[_Cluster]:
     by_token: dict[str, set[int]] = defaultdict(set)
     for number, cluster in enumerate(clusters):
         for name in cluster.names:
-            for token in name.split():
+            for token in name_tokens(name):
                 by_token[fold(token)].add(number)
     singles: dict[str, _Cluster] = {}
     for mention in mentions:
@@ -90,7 +97,9 @@ def _owners(surface: str, mention: Mention, by_token: dict[str, set[int]]) -> se
         return set()
     if mention.label not in ("PERSON", "GPE", "ORG", "NORP"):
         return set()
-    tokens = [fold(t) for t in surface.split()]
+    if surface.isupper() and len(surface) <= 5:
+        return set()  # an acronym ("UN") is not the name part "Un"
+    tokens = [fold(t) for t in name_tokens(surface)]
     if not tokens:
         return set()
     owners = set(by_token.get(tokens[0], set()))
@@ -101,14 +110,19 @@ def _owners(surface: str, mention: Mention, by_token: dict[str, set[int]]) -> se
 
 def _cluster_others(mentions: list[Mention]) -> list[_Cluster]:
     person_tokens = {
-        fold(t) for m in mentions if m.label == "PERSON" for t in clean_surface(m.span.text).split()
+        fold(t)
+        for m in mentions
+        if m.label == "PERSON"
+        for t in name_tokens(clean_surface(m.span.text))
     }
     groups: dict[tuple[str, str], _Cluster] = {}
     for mention in mentions:
         if mention.label == "PERSON":
             continue
         surface = clean_surface(mention.span.text)
-        if not canonical_place(surface) and fold(surface) in person_tokens and " " not in surface:
+        acronym = surface.isupper() and len(surface) <= 5
+        lone = " " not in surface and not acronym and not canonical_place(surface)
+        if lone and fold(surface) in person_tokens:
             continue  # a surname the tagger mislabeled; the person clusters took it
         label = (
             "GPE" if mention.label in ("GPE", "LOC") and canonical_place(surface) else mention.label

@@ -14,7 +14,10 @@ TITLE_WORDS = {
     "envoy", "director", "chairman", "head", "deputy", "vice", "state", "counterpart",
 }  # fmt: skip
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.I)
-_POSSESSIVE = re.compile(r"(?:'s|')$")
+_POSSESSIVE = re.compile(r"\s?(?:'s|')$")
+_NAME_TOKEN = re.compile(r"[\s-]+")
+AGENCIES = {"reuters", "ap", "afp", "xinhua", "tass", "upi", "bloomberg", "dpa"}
+MAX_TITLE_WORDS = 5
 
 
 def clean_surface(text: str) -> str:
@@ -25,6 +28,11 @@ def clean_surface(text: str) -> str:
 def fold(text: str) -> str:
     """Lowercase ASCII folding for comparisons ("Zelenskyy" and "Zelenskyy" with accents)."""
     return anyascii(text).lower().replace(".", "")
+
+
+def name_tokens(name: str) -> list[str]:
+    """Tokens of a name for matching: "Kim Jong-un" and "Kim Jong Un" give the same three."""
+    return [t for t in _NAME_TOKEN.split(name) if t]
 
 
 def same_person_name(a: list[str], b: list[str]) -> bool:
@@ -51,13 +59,17 @@ def title_before(text: str, start: int) -> int:
     base = max(0, start - 60)
     begin = start
     saw_title = False
-    for match in reversed(words):
-        if base + match.end() not in (begin - 1, begin):
+    for taken, match in enumerate(reversed(words)):
+        if base + match.end() not in (begin - 1, begin) or taken >= MAX_TITLE_WORDS:
             break
         word = match.group().lower().removesuffix("'s")
+        if word in AGENCIES:
+            break
         if word in TITLE_WORDS:
             saw_title = True
-        elif not (saw_title and match.group()[0].isupper()):
+        elif not (saw_title and (match.group()[0].isupper() or word == "of")):
             break
         begin = base + match.start()
+    if saw_title and text[begin:start].lower().startswith("of "):
+        begin += 3
     return begin if saw_title else start
