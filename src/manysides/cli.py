@@ -92,6 +92,7 @@ def compare(
 
 COMMAND_MODULES: list[str] = [
     # modules that add commands to `app` when imported, e.g. "manysides.corpus.cli" (issue 5)
+    "manysides.corpus.cli",
 ]
 
 

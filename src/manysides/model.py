@@ -108,6 +108,10 @@ class AnnotatedArticle:
     sentences: tuple[Sentence, ...]
     mentions: tuple[Mention, ...]
     numbers: tuple[NumberMention, ...]
+    quotes: tuple[Quote, ...] = ()
+    dates: tuple[TemporalExpression, ...] = ()
+    events: tuple[Event, ...] = ()
+    main_event: tuple[MainEvent, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,3 +190,82 @@ class Comparison:
         from manysides.render.json_doc import comparison_document
 
         return comparison_document(self)
+
+
+QuoteSpeakerKind = Literal["name", "title", "pronoun", "nominal", "carried", "none"]
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Reported speech in one article: who (``speaker``) said (``cue``) what (``content``).
+
+    ``content`` holds one span per piece: a split quotation ("A," he said, "B") has two, and
+    direct quotes exclude the quotation marks. ``speaker`` is the words naming the speaker
+    where they stand ("he", "the spokesperson", "Kremlin spokesman Dmitry Peskov"), or None
+    when no source is given. ``speaker_ref`` is the name the speaker resolves to inside the
+    article (the antecedent of "he"; the name inside a title phrase); compare-time code maps it
+    to an entity id. ``speaker_kind`` says how it was found; ``carried`` means a paragraph
+    continuing the previous speaker's quotation without a new cue. ``direct`` is True when the
+    content is (mostly) inside quotation marks.
+    """
+
+    content: tuple[Span, ...]
+    cue: Span | None
+    speaker: Span | None
+    speaker_ref: Span | None
+    direct: bool
+    sentence: int
+    speaker_kind: QuoteSpeakerKind = "none"
+
+    @property
+    def text(self) -> str:
+        return " ... ".join(span.text for span in self.content)
+
+
+DateGranularity = Literal["day", "interval", "week", "month", "year", "season", "vague"]
+
+
+@dataclass(frozen=True, slots=True)
+class TemporalExpression:
+    """A date or time expression and, when resolvable, its calendar value.
+
+    ``value`` is ISO 8601: a day ("2023-03-14"), a month ("2023-02"), a year ("2019") or an
+    interval ("2023-03-20/2023-03-22"); ``first``/``last`` are the days it covers, for sorting.
+    ``relative_to`` is the anchor used (the publication date) or None for absolute dates;
+    ``resolved`` is False when the expression is relative and no anchor is known, and then
+    ``relation`` keeps its meaning ("-3 days", "next week", "past Thursday").
+    """
+
+    span: Span
+    value: str | None
+    granularity: DateGranularity
+    resolved: bool
+    relative_to: str | None
+    relation: str
+    sentence: int
+    first: str | None = None
+    last: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """An actor-action-target-time-place tuple read off one clause's dependency parse."""
+
+    action: Span
+    sentence: int
+    actor: Span | None = None
+    target: Span | None = None
+    time: Span | None = None
+    place: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MainEvent:
+    """The article's main event as 5W1H answers (each a span of the lead, or None)."""
+
+    who: Span | None
+    what: Span | None
+    when: Span | None
+    where: Span | None
+    why: Span | None
+    how: Span | None

@@ -17,9 +17,10 @@ from manysides.model import Comparison
 Enricher = Callable[[Comparison], dict[str, Any]]
 
 ENRICHERS: list[str] = [
-    # "manysides.compare.quotes:enrich",   (issue 4)
-    # "manysides.compare.conflicts:enrich", (issue 3)
-    # "manysides.compare.framing:enrich",  (issue 6)
+    "manysides.compare.quotes:enrich",  # quotes[] (issue 4)
+    "manysides.compare.timeline:enrich",  # dates[], events[], main_events[], timeline[] (issue 4)
+    "manysides.compare.conflicts:enrich",  # conflicts[], omissions[], brief[] (issue 3)
+    "manysides.compare.framing:enrich",  # framing: concepts, labels, tone, sourcing (issue 6)
 ]
 
 

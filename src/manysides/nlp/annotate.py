@@ -11,6 +11,7 @@ from manysides.model import AnnotatedArticle, Article, Mention, NumberMention, S
 from manysides.nlp.fixes import RawEntity, fix_entities
 from manysides.nlp.numbers import counted_phrase, is_number_label, number_kind, parse_value
 from manysides.nlp.pipeline import load_pipeline
+from manysides.nlp.story import story_extras
 from manysides.read.normalize import paragraph_offsets
 
 ENTITY_LABELS = {
@@ -84,7 +85,9 @@ def _annotate(article: Article, paragraphs: list[tuple[int, Any]]) -> AnnotatedA
                 )
             else:
                 mentions.append(Mention(span, entity.label, index))
-    return AnnotatedArticle(article, tuple(sentences), tuple(mentions), tuple(numbers))
+    body = [(offset, doc) for offset, doc in paragraphs if offset != title_start]
+    extras = story_extras(article, body, mentions, sentences)  # quotes, dates, events (issue 4)
+    return AnnotatedArticle(article, tuple(sentences), tuple(mentions), tuple(numbers), **extras)
 
 
 def _sentence_of(start: int, bounds: list[tuple[int, int, int]]) -> int:

@@ -27,7 +27,11 @@ class Section:
 SectionRenderer = Callable[[Comparison], Section | None]
 
 SECTIONS: list[str] = [
-    # "manysides.render.section_quotes:render",  (issue 4)
+    "manysides.render.section_quotes:render",  # quotes by speaker (issue 4)
+    "manysides.render.section_timeline:render",  # dated events across outlets (issue 4)
+    "manysides.render.section_conflicts:render",  # where outlets disagree (issue 3)
+    "manysides.render.section_conflicts:render_brief",  # brief + omissions (issue 3)
+    "manysides.render.section_framing:render",  # framing table, labels, sourcing (issue 6)
 ]
 
 

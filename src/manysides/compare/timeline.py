@@ -1,0 +1,210 @@
+"""Dates, events and the cross-outlet timeline sections of the comparison document.
+
+A timeline entry is one dated happening: the clause an expression dates (its event), or the
+sentence when no clause claims it. Entries from different outlets merge when they fall on the
+same calendar value and share a content word in who/what/where ("Xi will visit Russia next
+week" and "Xi will pay a state visit to Moscow next week"); every entry keeps its citations.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from manysides.compare.quotes import STOPWORDS, words
+from manysides.model import AnnotatedArticle, Comparison, Event, Span, TemporalExpression
+from manysides.nlp.calendar import weekday_number
+
+SPEECH_WORDS = frozenset({"said", "says", "say", "told", "added", "announced", "confirmed"})
+
+
+@dataclass(slots=True)
+class TimelineEntry:
+    value: str
+    first: str
+    last: str
+    granularity: str
+    label: str
+    keys: set[str]
+    citations: list[dict[str, Any]] = field(default_factory=list)
+
+
+def enrich(comparison: Comparison) -> dict[str, Any]:
+    """The ``dates``, ``events``, ``main_events``, ``timeline`` and ``publication`` sections."""
+    date_ids: dict[tuple[str, int, int], str] = {}
+    dates: list[dict[str, Any]] = []
+    for item in comparison.annotated:
+        for expression in item.dates:
+            date_id = f"d{len(dates) + 1}"
+            date_ids[_key(expression.span)] = date_id
+            dates.append(_date_json(date_id, item.article.outlet, expression))
+    events = [
+        _event_json(f"v{n}", item, event, date_ids)
+        for n, (item, event) in enumerate(_all_events(comparison.annotated), start=1)
+    ]
+    return {
+        "dates": dates,
+        "events": events,
+        "main_events": [_main_json(item) for item in comparison.annotated if item.main_event],
+        "timeline": build_timeline(comparison.annotated, date_ids),
+        "publication": [p for item in comparison.annotated if (p := propose_publication(item))],
+    }
+
+
+def _key(span: Span) -> tuple[str, int, int]:
+    return span.article, span.start, span.end
+
+
+def _opt(span: Span | None) -> dict[str, object] | None:
+    return span.to_dict() if span is not None else None
+
+
+def _date_json(date_id: str, outlet: str, expression: TemporalExpression) -> dict[str, Any]:
+    return {
+        "id": date_id,
+        "outlet": outlet,
+        "span": expression.span.to_dict(),
+        "value": expression.value,
+        "granularity": expression.granularity,
+        "first": expression.first,
+        "last": expression.last,
+        "relative_to": expression.relative_to,
+        "resolved": expression.resolved,
+        "relation": expression.relation,
+        "sentence": expression.sentence,
+    }
+
+
+def _all_events(annotated: list[AnnotatedArticle]) -> list[tuple[AnnotatedArticle, Event]]:
+    return [(item, event) for item in annotated for event in item.events]
+
+
+def _event_json(
+    event_id: str, item: AnnotatedArticle, event: Event, date_ids: dict[tuple[str, int, int], str]
+) -> dict[str, Any]:
+    return {
+        "id": event_id,
+        "article": item.article.id,
+        "outlet": item.article.outlet,
+        "sentence": event.sentence,
+        "actor": _opt(event.actor),
+        "action": event.action.to_dict(),
+        "target": _opt(event.target),
+        "time": _opt(event.time),
+        "place": _opt(event.place),
+        "date": date_ids.get(_key(event.time)) if event.time else None,
+    }
+
+
+def _main_json(item: AnnotatedArticle) -> dict[str, Any]:
+    main = item.main_event[0]
+    fields = ("who", "what", "when", "where", "why", "how")
+    return {"article": item.article.id, **{name: _opt(getattr(main, name)) for name in fields}}
+
+
+def build_timeline(
+    annotated: list[AnnotatedArticle], date_ids: dict[tuple[str, int, int], str]
+) -> list[dict[str, Any]]:
+    """Dated happenings of all outlets in calendar order, merged where they are the same."""
+    entries: list[TimelineEntry] = []
+    for item, expression, label, cited in _dated(annotated):
+        keys = {w for w in words(label) if w not in STOPWORDS and w not in SPEECH_WORDS}
+        keys.discard(expression.span.text.lower())
+        citation = {
+            **cited.to_dict(),
+            "outlet": item.article.outlet,
+            "date": date_ids.get(_key(expression.span)),
+        }
+        entry = next((e for e in entries if _same(e, expression, keys)), None)
+        if entry is None:
+            assert expression.value and expression.first and expression.last
+            entry = TimelineEntry(
+                expression.value,
+                expression.first,
+                expression.last,
+                expression.granularity,
+                label,
+                keys,
+            )
+            entries.append(entry)
+        entry.keys |= keys
+        entry.citations.append(citation)
+    entries.sort(key=lambda e: (e.first, e.last))
+    return [_entry_json(f"t{n}", e) for n, e in enumerate(entries, start=1)]
+
+
+def _same(entry: TimelineEntry, expression: TemporalExpression, keys: set[str]) -> bool:
+    return entry.value == expression.value and bool(entry.keys & keys)
+
+
+def _dated(
+    annotated: list[AnnotatedArticle],
+) -> list[tuple[AnnotatedArticle, TemporalExpression, str, Span]]:
+    """(article, date, label, cited span): each resolved date with the clause it dates."""
+    found = []
+    for item in annotated:
+        by_time = {_key(e.time): e for e in item.events if e.time is not None}
+        for expression in item.dates:
+            if not expression.resolved or expression.first is None:
+                continue
+            event = by_time.get(_key(expression.span))
+            sentence = next(
+                (s.span for s in item.sentences if s.index == expression.sentence), None
+            )
+            cited = sentence or expression.span
+            label = _event_label(event) if event else cited.text
+            found.append((item, expression, label, cited))
+    return found
+
+
+def _event_label(event: Event) -> str:
+    parts = (event.actor, event.action, event.target, event.place)
+    return " ".join(p.text for p in parts if p is not None)
+
+
+def _entry_json(entry_id: str, entry: TimelineEntry) -> dict[str, Any]:
+    return {
+        "id": entry_id,
+        "value": entry.value,
+        "first": entry.first,
+        "last": entry.last,
+        "granularity": entry.granularity,
+        "label": entry.label,
+        "outlets": list(dict.fromkeys(c["outlet"] for c in entry.citations)),
+        "citations": entry.citations,
+    }
+
+
+def propose_publication(item: AnnotatedArticle) -> dict[str, Any] | None:
+    """For an article with no publication date: the weekday it names most as today or just
+    past ("…, the Kremlin said Friday"; news rarely names today's weekday otherwise), the day it must be when the text also gives a full date,
+    and the spans that are the evidence. None when the date is known or nothing pins it."""
+    if item.article.published:
+        return None
+    said_days = [
+        d
+        for d in item.dates
+        if d.granularity == "day" and not d.resolved and "(past or same day)" in d.relation
+    ]
+    if not said_days:
+        return None
+    weekday, _count = Counter(d.relation.split()[0] for d in said_days).most_common(1)[0]
+    evidence = [d.span.to_dict() for d in said_days if d.relation.startswith(weekday)]
+    return {
+        "article": item.article.id,
+        "weekday": weekday,
+        "date": _day_after_latest(item.dates, weekday),
+        "evidence": evidence,
+    }
+
+
+def _day_after_latest(dates: tuple[TemporalExpression, ...], weekday: str) -> str | None:
+    """The first ``weekday`` on or after the latest full date the article gives, if any."""
+    days = [d.value for d in dates if d.relative_to is None and d.granularity == "day" and d.value]
+    if not days:
+        return None
+    latest = max(date.fromisoformat(v) for v in days)
+    shift = (weekday_number(weekday) - latest.weekday()) % 7
+    return (latest + timedelta(days=shift)).isoformat()

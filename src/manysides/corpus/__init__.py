@@ -1,0 +1,1 @@
+"""Corpus mode: a SQLite store of articles, wire-copy groups and incrementally built stories."""

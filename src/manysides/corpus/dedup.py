@@ -1,0 +1,125 @@
+"""Wire copies: MinHash signatures (rensa) banded into an LSH table kept in the store.
+
+The LSH buckets live in SQLite (`lsh_bands`), so the index survives restarts, grows one
+article at a time, and a candidate lookup is one indexed query per band. Candidates are
+confirmed on the exact 5-gram shingle Jaccard, so precision does not depend on sketch noise.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from manysides.corpus.features import Features, band_keys, body, jaccard, shingles
+from manysides.corpus.store import Store
+from manysides.model import Article
+
+COPY_JACCARD = 0.5
+"""Two bodies sharing at least half their word 5-grams are copies of one text."""
+WIRES = ("associated press", "ap", "reuters", "afp", "agence france-presse", "xinhua", "dpa")
+
+
+def find_copy(store: Store, article: Article, features: Features) -> tuple[str, float] | None:
+    """The stored article this one copies most closely (exact Jaccard >= COPY_JACCARD)."""
+    keys = band_keys(features.minhash)
+    candidates: set[str] = set()
+    for band, key in keys:
+        rows = store.db.execute(
+            "SELECT article_id FROM lsh_bands WHERE band = ? AND key = ?", (band, key)
+        ).fetchall()
+        candidates.update(str(r[0]) for r in rows)
+    candidates.discard(article.id)
+    if not candidates:
+        return None
+    mine = shingles(body(article))
+    best: tuple[str, float] | None = None
+    for candidate in sorted(candidates):
+        score = jaccard(mine, shingles(body(store.article(candidate))))
+        if score >= COPY_JACCARD and (best is None or score > best[1]):
+            best = (candidate, score)
+    return best
+
+
+def record(store: Store, article: Article, features: Features) -> str | None:
+    """Index the article's bands and, if it copies a stored one, join that wire group.
+
+    Returns the stored article it copies, or None. Runs inside the caller's transaction.
+    """
+    match = find_copy(store, article, features)
+    store.db.executemany(
+        "INSERT INTO lsh_bands(band, key, article_id) VALUES (?, ?, ?)",
+        [(band, key, article.id) for band, key in band_keys(features.minhash)],
+    )
+    if match is None:
+        return None
+    other, score = match
+    row = store.db.execute("SELECT grp FROM copies WHERE article_id = ?", (other,)).fetchone()
+    group = str(row[0]) if row else other
+    if row is None:
+        store.db.execute("INSERT INTO copies VALUES (?, ?, ?)", (other, group, round(score, 4)))
+    store.db.execute("INSERT INTO copies VALUES (?, ?, ?)", (article.id, group, round(score, 4)))
+    store.db.execute(
+        "INSERT OR REPLACE INTO wire_groups(grp, original) VALUES (?, ?)",
+        (group, likely_original(store, group)),
+    )
+    return other
+
+
+def likely_original(store: Store, group: str) -> str:
+    """A member from a wire agency or credited by the others, else the earliest published."""
+    rows = store.db.execute(
+        "SELECT a.id, a.outlet, a.published, a.seq, a.furniture FROM copies c"
+        " JOIN articles a ON a.id = c.article_id WHERE c.grp = ?",
+        (group,),
+    ).fetchall()
+
+    def rank(row: tuple[str, str, str | None, int, str]) -> tuple[int, str, int]:
+        outlet = row[1].lower()
+        is_wire = any(outlet == w or outlet.startswith(w + ".") for w in WIRES)
+        return (0 if is_wire else 1, row[2] or "9999", row[3])
+
+    return str(min(rows, key=rank)[0])
+
+
+@dataclass(frozen=True, slots=True)
+class CopyDiff:
+    """What a copy did to the original, sentence by sentence."""
+
+    cut: list[str] = field(default_factory=list)
+    added: list[str] = field(default_factory=list)
+    reworded: list[tuple[str, str]] = field(default_factory=list)
+    headline: tuple[str, str] | None = None
+
+
+_SENTENCE = re.compile(r"(?<=[.!?…\"”])\s+|\n+")
+
+
+def describe_copy(original: Article, copy: Article) -> CopyDiff:
+    """Cut, added and reworded sentences (difflib over sentences, then pairing changed runs)."""
+    old = [s.strip() for s in _SENTENCE.split(body(original)) if s.strip()]
+    new = [s.strip() for s in _SENTENCE.split(body(copy)) if s.strip()]
+    diff = CopyDiff(headline=(original.title, copy.title) if original.title != copy.title else None)
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "delete":
+            diff.cut.extend(old[i1:i2])
+        elif tag == "insert":
+            diff.added.extend(new[j1:j2])
+        elif tag == "replace":
+            _pair_changes(old[i1:i2], new[j1:j2], diff)
+    return diff
+
+
+def _pair_changes(old: list[str], new: list[str], diff: CopyDiff) -> None:
+    """Sentences that still read alike (ratio >= 0.5) are rewordings; the rest cut/added."""
+    unused = list(new)
+    for sentence in old:
+        scored = [(difflib.SequenceMatcher(a=sentence, b=n).ratio(), n) for n in unused]
+        best = max(scored, default=(0.0, ""))
+        if best[0] >= 0.5:
+            diff.reworded.append((sentence, best[1]))
+            unused.remove(best[1])
+        else:
+            diff.cut.append(sentence)
+    diff.added.extend(unused)

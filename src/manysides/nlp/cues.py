@@ -1,0 +1,128 @@
+"""Attribution cues beyond speech verbs: beliefs, intentions, stances, dashes and colons.
+
+News attributes far more than speech (PolNeAR, PARC): what sources *believe* ("Trump believes
+that …"), *intend* ("Clinton wants to triple …", "urges supporters to monitor …"), *take a
+stance on* ("cited X", "called X 'deplorable'", "attacked X"), and quotations signed with a
+dash ('"…" ― Jane Doe') or headlined with a colon ("Pence: Flowers won't be at debate").
+These helpers classify a cue token and find the extra content and source those patterns carry;
+`manysides.nlp.quotes` turns them into quotes. Each pattern asks for a grammatical subject
+(the source), which is what keeps "want" in "a wanted man" or "a plan to" out.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+_COGNITION_WORDS = """believe think know feel find learn hope fear expect understand doubt
+    worry realize realise recognize recognise conclude determine rule charge allege insist
+    assume suspect acknowledge show suggest indicate reveal prove demonstrate estimate
+    project forecast argue contend maintain imply guess wonder figure reckon"""
+COGNITION_VERBS = frozenset(_COGNITION_WORDS.split())
+"""Verbs of belief and knowledge: a finite ``that``-clause complement is attributed content."""
+
+_INTENTION_WORDS = """want plan intend hope expect refuse decline decide agree promise pledge vow
+    threaten seek aim wish prefer propose offer urge encourage ask tell call push press invite
+    demand order advise warn remind challenge dare beg implore persuade convince"""
+INTENTION_VERBS = frozenset(_INTENTION_WORDS.split())
+"""Verbs whose ``to``-infinitive (``xcomp``) is the attributed content ("wants to win")."""
+
+_STANCE_WORDS = """cite criticize criticise mention propose demand attack question defend
+    condemn blast slam praise endorse back support oppose reject dismiss deny accuse blame
+    mock denounce applaud welcome decry tout describe call label dub brand characterize
+    characterise promote detail highlight tout target ridicule disparage lambaste assail"""
+STANCE_VERBS = frozenset(_STANCE_WORDS.split())
+"""Verbs whose object is the attributed content ("cited X", "attacked X")."""
+
+DASHES = frozenset("―—–")
+MAX_HEADLINE_SOURCE = 6
+"""Most tokens a colon headline's source may have ("Elizabeth Warren Hammers Wells Fargo CEO")."""
+EXPLETIVES = frozenset({"it", "there", "this", "that", "what", "which"})
+
+
+def has_source(subject: Any) -> bool:
+    """A subject that can be a source: not an expletive ("it is clear that") or a clause."""
+    return subject is not None and subject.lower_ not in EXPLETIVES and subject.dep_ != "csubj"
+
+
+def finite_complement(verb: Any) -> Any:
+    """The ``ccomp`` of a belief verb when it is a finite clause with its own subject."""
+    for child in verb.children:
+        if child.dep_ == "ccomp" and any(c.dep_.startswith("nsubj") for c in child.children):
+            return child
+    return None
+
+
+def that_complement(verb: Any) -> Any:
+    """A ``ccomp`` opened by "that": "Politifact then ruled that …", "Trump charges that …"."""
+    for child in verb.children:
+        if child.dep_ == "ccomp" and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in child.children
+        ):
+            return child
+    return None
+
+
+def stance_content(verb: Any) -> list[Any]:
+    """The object of a stance verb, with what it is called ("called X 'deplorables'")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects:
+        return []
+    if verb.lemma_.lower() in ("call", "label", "dub", "brand", "describe", "characterize"):
+        complements = [c for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp", "prep")]
+        complements = [c for c in complements if c.i > objects[0].i]
+        if verb.lemma_.lower() != "describe" and not complements:
+            return []  # "called him" (phoned) is not a stance
+        return objects + complements[:1]
+    return objects
+
+
+def intention_content(verb: Any) -> list[Any]:
+    """The ``to``-infinitive of an intention verb, and its addressee when there is one
+    ("urges supporters to monitor polling places")."""
+    xcomps = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+    if not xcomps:
+        return []
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomps[0].children)
+    if not to:
+        return []
+    addressee = [c for c in verb.children if c.dep_ == "dobj" and c.i < xcomps[0].i]
+    return addressee + xcomps[:1]
+
+
+def dash_source(doc: Any, end: int) -> Any:
+    """The head of a name signing a quotation with a dash ('"…" ― Jane Doe'), looking from
+    doc-relative character ``end`` (after the closing mark); returns (dash token, head)."""
+    rest = doc.text[end : end + 4]
+    stripped = rest.lstrip(' "\n')
+    if not stripped or stripped[0] not in DASHES and not stripped.startswith("--"):
+        return None
+    dash_at = end + len(rest) - len(stripped)
+    dash = doc.char_span(dash_at, dash_at + 1, alignment_mode="expand")
+    if dash is None or not len(dash):
+        return None
+    after = [t for t in doc[dash[-1].i + 1 : dash[-1].i + 12] if t.pos_ != "SPACE"]
+    names = []
+    for token in after:
+        if token.pos_ != "PROPN" and not (names and token.text in ".,"):
+            break
+        names.append(token)
+    names = [t for t in names if t.pos_ == "PROPN"]
+    if not names:
+        return None
+    heads = [t for t in names if t.head.i not in {n.i for n in names}]
+    return dash[0], (heads or names)[-1]
+
+
+def headline_source(sent: Any) -> tuple[Any, Any] | None:
+    """ "Pence: Gennifer Flowers Won't Be at Debate" — a short named source, a colon, then
+    what they said. Returns (colon token, source head) or None."""
+    colon = next((t for t in sent if t.text == ":"), None)
+    if colon is None or colon.i - sent.start > MAX_HEADLINE_SOURCE or colon.i == sent.start:
+        return None
+    before = sent.doc[sent.start : colon.i]
+    after = [t for t in sent.doc[colon.i + 1 : sent.end] if not t.is_punct and not t.is_space]
+    if len(after) < 3 or any(t.pos_ in ("VERB", "AUX") for t in before):
+        return None
+    if not any(t.pos_ == "PROPN" for t in before) or any(t.like_num for t in after[:1]):
+        return None
+    return colon, before.root

@@ -1,0 +1,233 @@
+"""Events from the dependency parse: actor-action-target-time-place per clause, and the
+article's main event as 5W1H (who, what, when, where, why, how) read from the lead.
+
+News puts the main event in the first sentence (the inverted pyramid), which is why the
+5W1H answers come from the lead and fall back to the next sentences only for when/where.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from manysides.model import Article, Event, MainEvent, Mention, Span, TemporalExpression
+from manysides.nlp.headline import best_place, headline_action, headline_actor, title_mentions
+from manysides.nlp.quotes import SPEECH_VERBS
+from manysides.nlp.speakers import noun_phrase
+
+EVENT_DEPS = ("ROOT", "conj", "ccomp")
+OBJECT_DEPS = ("dobj", "attr", "oprd", "acomp")
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "to", "into", "from", "across"})
+WHY_MARKS = frozenset({"because", "since", "after", "following", "amid", "over", "due", "as"})
+HOW_MARKS = frozenset({"by", "with", "using", "through", "via"})
+WHO_LABELS = ("PERSON", "ORG", "NORP", "GPE")
+_WHO_WORDS = """people police officials rescuers victims passengers residents fans voters
+    protesters students workers troops soldiers investigators authorities scientists"""
+WHO_NOUNS = frozenset(_WHO_WORDS.split())
+LEAD_SENTENCES = 3
+"""How many opening sentences when/where may come from when the first has none."""
+
+
+def extract_events(
+    article: Article,
+    paragraphs: Sequence[tuple[int, Any]],
+    sentence_of: Callable[[int], int],
+    dates: Sequence[TemporalExpression],
+) -> tuple[Event, ...]:
+    """One event per main, coordinated or reported clause with a verb."""
+    events: list[Event] = []
+    for offset, doc in paragraphs:
+        for token in doc:
+            if token.pos_ == "VERB" and token.dep_ in EVENT_DEPS:
+                events.append(_event(article, offset, doc, token, sentence_of, dates))
+    return tuple(events)
+
+
+def _event(
+    article: Article,
+    offset: int,
+    doc: Any,
+    verb: Any,
+    sentence_of: Callable[[int], int],
+    dates: Sequence[TemporalExpression],
+) -> Event:
+    actor, target = _arguments(verb)
+    action = article.span(*_action(verb, offset))
+    return Event(
+        action=action,
+        sentence=sentence_of(action.start),
+        actor=_np(article, actor, offset),
+        target=_np(article, target, offset),
+        time=_time(verb, offset, dates),
+        place=_place(article, doc, verb, offset),
+    )
+
+
+def _arguments(verb: Any) -> tuple[Any, Any]:
+    """Actor and target, with the passive turned round ("X was hit by Y": Y acts on X)."""
+    children = list(verb.children)
+    subject = next((c for c in children if c.dep_ in ("nsubj", "csubj")), None)
+    passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
+    agent = next((c for c in children if c.dep_ == "agent"), None)
+    by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    target = next((c for c in children if c.dep_ in ("dobj", "attr", "oprd")), None)
+    if target is None:
+        prep = next((c for c in children if c.dep_ == "prep" and c.lower_ not in PLACE_PREPS), None)
+        objects = [c for c in prep.children if c.dep_ == "pobj"] if prep else []
+        target = next((c for c in objects if c.ent_type_ not in ("DATE", "TIME")), None)
+    if passive is not None:
+        return by, passive
+    return subject, target
+
+
+def _np(article: Article, token: Any, offset: int) -> Span | None:
+    if token is None:
+        return None
+    return article.span(*noun_phrase(token, offset))
+
+
+def _action(verb: Any, offset: int) -> tuple[int, int]:
+    """The verb with its auxiliaries, negation and particle ("will not change", "ramping up")."""
+    parts = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "prt"))]
+    near = [t for t in parts if abs(t.i - verb.i) <= 3]
+    first, last = min(near, key=lambda t: t.i), max(near, key=lambda t: t.i)
+    return offset + first.idx, offset + last.idx + len(last)
+
+
+def _governing_verb(token: Any) -> Any:
+    for _ in range(8):
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+            return token
+        token = token.head
+    return token
+
+
+def _time(verb: Any, offset: int, dates: Sequence[TemporalExpression]) -> Span | None:
+    doc = verb.doc
+    for expression in dates:
+        start = expression.span.start - offset
+        if not 0 <= start < len(doc.text):
+            continue
+        token = doc.char_span(start, expression.span.end - offset, alignment_mode="expand")
+        if token is not None and len(token) and _governing_verb(token.root).i == verb.i:
+            return expression.span
+    return None
+
+
+def _place(article: Article, doc: Any, verb: Any, offset: int) -> Span | None:
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS or _governing_verb(ent.root).i != verb.i:
+            continue
+        head = ent.root.head
+        if (ent.root.dep_ == "pobj" and head.lower_ in PLACE_PREPS) or ent.root.dep_ == "dobj":
+            return article.span(offset + ent.start_char, offset + ent.end_char)
+    return None
+
+
+def main_event(
+    article: Article,
+    paragraphs: Sequence[tuple[int, Any]],
+    mentions: Sequence[Mention],
+    dates: Sequence[TemporalExpression],
+) -> MainEvent | None:
+    """5W1H of the lead sentence; None when the article has no sentence with a verb."""
+    lead = _lead_sentences(paragraphs)
+    if not lead:
+        return None
+    offset, sent = lead[0]
+    verb = _main_verb(sent.root)
+    if verb is None:
+        return None
+    actor = headline_actor(article, mentions)
+    action = headline_action(article, actor) if actor is not None else None
+    who = _who(article, verb, offset, mentions) or (actor.span if actor else None)
+    return MainEvent(
+        who=who,
+        what=action or _what(article, verb, offset),
+        when=_first_date(lead, dates),
+        where=best_place(article, [*title_mentions(article, mentions), *_places(lead, mentions)]),
+        why=_clause_marked(article, verb, offset, WHY_MARKS),
+        how=_clause_marked(article, verb, offset, HOW_MARKS),
+    )
+
+
+def _who(article: Article, verb: Any, offset: int, mentions: Sequence[Mention]) -> Span | None:
+    """The grammatical subject (the passive's too: "victims were named"), answered only when
+    it names someone or is a group of people; vague subjects ("Some") are left unanswered."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    span = article.span(*noun_phrase(subject, offset))
+    head = offset + subject.idx
+    named = any(m.label in WHO_LABELS and m.span.start <= head < m.span.end for m in mentions)
+    if named or subject.lemma_.lower() in WHO_NOUNS:
+        return span
+    return None
+
+
+def _lead_sentences(paragraphs: Sequence[tuple[int, Any]]) -> list[tuple[int, Any]]:
+    found: list[tuple[int, Any]] = []
+    for offset, doc in paragraphs:
+        for sent in doc.sents:
+            if len(sent) >= 5 and any(t.pos_ in ("VERB", "AUX") for t in sent):
+                found.append((offset, sent))
+            if len(found) >= LEAD_SENTENCES:
+                return found
+    return found
+
+
+def _main_verb(root: Any) -> Any:
+    """The root, or the reported clause when the root only says who said it."""
+    if root.lemma_.lower() in SPEECH_VERBS:
+        reported = next((c for c in root.children if c.dep_ == "ccomp"), None)
+        if reported is not None and any(c.dep_.startswith("nsubj") for c in reported.children):
+            return reported
+    return root if root.pos_ in ("VERB", "AUX") else None
+
+
+def _what(article: Article, verb: Any, offset: int) -> Span:
+    """The verb phrase up to the end of its object or complement, without adjuncts."""
+    start, end = _action(verb, offset)
+    for child in verb.rights:
+        if child.dep_ in (*OBJECT_DEPS, "xcomp", "prt", "dative"):
+            end = max(end, offset + child.right_edge.idx + len(child.right_edge))
+        elif child.dep_ == "prep" and end == offset + child.idx - 1 and not child.ent_type_:
+            end = offset + child.right_edge.idx + len(child.right_edge)  # "come under fire"
+    return article.span(start, end)
+
+
+def _first_date(lead: list[tuple[int, Any]], dates: Sequence[TemporalExpression]) -> Span | None:
+    for offset, sent in lead:
+        start, end = offset + sent.start_char, offset + sent.end_char
+        found = [d.span for d in dates if start <= d.span.start < end]
+        if found:
+            return found[0]
+    return None
+
+
+def _places(lead: list[tuple[int, Any]], mentions: Sequence[Mention]) -> list[Mention]:
+    """Places the lead sentences put the event at ("in Croydon", "near Sandilands")."""
+    found = []
+    for offset, sent in lead:
+        start, end = offset + sent.start_char, offset + sent.end_char
+        text = sent.doc.text
+        for mention in mentions:
+            at = mention.span.start - offset
+            before = text[max(0, at - 6) : at] if 0 <= at <= len(text) else ""
+            preposition = before.split()[-1:] in (["in"], ["at"], ["near"], ["from"], ["to"])
+            if mention.label in PLACE_LABELS and start <= mention.span.start < end and preposition:
+                found.append(mention)
+    return found
+
+
+def _clause_marked(article: Article, verb: Any, offset: int, marks: frozenset[str]) -> Span | None:
+    """A clause or phrase hanging from the verb that opens with one of ``marks``."""
+    for child in verb.children:
+        if child.dep_ not in ("advcl", "prep", "npadvmod"):
+            continue
+        first = child.left_edge
+        if first.lower_ in marks or child.lower_ in marks:
+            last = child.right_edge
+            return article.span(offset + first.idx, offset + last.idx + len(last))
+    return None

@@ -1,0 +1,141 @@
+"""Who a quote's speaker is: the words naming them, and the name they resolve to.
+
+A speaker is written as a name ("Peskov"), a name with a title ("Kremlin spokesman Dmitry
+Peskov"), a role ("the spokesperson", "a Chinese foreign policy specialist") or a pronoun
+("he"). Names resolve to their own mention; a pronoun or a definite role ("the spokesperson")
+to the nearest earlier speaker that fits; an indefinite role stays itself, with no entity.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from manysides.model import Article, Mention, QuoteSpeakerKind, Span
+
+NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
+KEEP_RIGHT = frozenset({"compound", "flat", "prep", "pobj", "cc", "conj", "case", "nummod", "amod"})
+PERSON_PRONOUNS = frozenset({"he", "she"})
+GROUP_PRONOUNS = frozenset({"they", "it", "we"})
+_PERSON_ROLES_WORDS = """spokesperson spokesman spokeswoman minister president official professor analyst expert
+    specialist adviser advisor aide diplomat leader secretary senator governor mayor ambassador
+    envoy chief director chairman chairwoman candidate lawmaker representative source
+    counterpart premier chancellor general officer commander researcher economist lawyer
+    attorney"""
+PERSON_ROLES = frozenset(_PERSON_ROLES_WORDS.split())
+RECENT_CHARS = 1200
+"""How far back (in characters) a pronoun looks for the previous quote's speaker."""
+
+Resolution = tuple[Span | None, Span | None, QuoteSpeakerKind]
+
+
+@dataclass(frozen=True, slots=True)
+class _Said:
+    """A speaker already resolved, for later pronouns and definite roles to refer back to."""
+
+    position: int
+    speaker: Span
+    ref: Span | None
+    head: str
+    person: bool
+
+
+class SpeakerResolver:
+    """Resolves speakers in article order, remembering each for later back-references."""
+
+    def __init__(self, article: Article, mentions: Sequence[Mention]) -> None:
+        self.article = article
+        self.names = sorted(
+            (m for m in mentions if m.label in NAME_LABELS), key=lambda m: m.span.start
+        )
+        self.history: list[_Said] = []
+
+    def resolve(self, subject: tuple[Any, int] | None, position: int) -> Resolution:
+        """The speaker phrase, what it refers to, and how that was decided."""
+        if subject is None:
+            return None, None, "none"
+        token, offset = subject
+        if token.lower_ == "it" and token.dep_ == "nsubjpass":
+            return None, None, "none"  # "It has been reported that …": no source given
+        start, end = noun_phrase(token, offset)
+        speaker = self.article.span(start, end)
+        head = token.lower_
+        name = self._name_at(offset + token.idx)
+        if name is not None:
+            kind: QuoteSpeakerKind = "name" if _bare(speaker, name) else "title"
+            result: Resolution = (speaker, name.span, kind)
+        elif token.pos_ == "PRON":
+            result = (speaker, self._antecedent(head, position), "pronoun")
+        else:
+            result = (speaker, self._role(token, offset, speaker), "nominal")
+        self._remember(position, result, token)
+        return result
+
+    def _name_at(self, position: int) -> Mention | None:
+        return next((m for m in self.names if m.span.start <= position < m.span.end), None)
+
+    def _antecedent(self, pronoun: str, position: int) -> Span | None:
+        """The last speaker within reach who fits the pronoun (a person for he/she)."""
+        wants_person = pronoun in PERSON_PRONOUNS
+        if not wants_person and pronoun not in GROUP_PRONOUNS:
+            return None
+        for said in reversed(self.history):
+            if position - said.position > RECENT_CHARS:
+                break
+            if said.person == wants_person:
+                return said.ref or said.speaker
+        if wants_person:
+            people = [m for m in self.names if m.label == "PERSON" and m.span.end <= position]
+            return people[-1].span if people else None
+        return None
+
+    def _role(self, token: Any, offset: int, speaker: Span) -> Span | None:
+        """A role: the name in apposition ("His counterpart, Dmitry Kuleba"), the earlier
+        speaker with the same role when definite ("the spokesperson"), else itself."""
+        for child in token.children:
+            if child.dep_ == "appos":
+                name = self._name_at(offset + child.idx)
+                if name is not None:
+                    return name.span
+        definite = any(c.dep_ in ("det", "poss") and c.lower_ != "a" for c in token.children)
+        if definite:
+            for said in reversed(self.history):
+                if said.head == token.lower_:
+                    return said.ref or said.speaker
+        return speaker
+
+    def _remember(self, position: int, result: Resolution, token: Any) -> None:
+        speaker, ref, _kind = result
+        if speaker is None:
+            return
+        name = self._name_at(ref.start) if ref is not None else None
+        person = (
+            name.label == "PERSON"
+            if name is not None
+            else token.lemma_.lower() in PERSON_ROLES or token.lower_ in PERSON_PRONOUNS
+        )
+        self.history.append(_Said(position, speaker, ref, token.lower_, person))
+
+
+def noun_phrase(token: Any, offset: int) -> tuple[int, int]:
+    """The speaker's noun phrase: its left modifiers and its right-hand name parts and
+    "for/of …" attachments, without appositive descriptions or relative clauses."""
+    last = token
+    for child in token.rights:
+        if child.dep_ in KEEP_RIGHT or (child.dep_ == "appos" and child.pos_ == "PROPN"):
+            last = child.right_edge
+        elif child.dep_ != "punct":
+            break
+    first = token.left_edge
+    while first.i < token.i and (first.is_punct or first.dep_ == "cc"):
+        first = first.nbor(1)
+    if last.is_punct and last.i > token.i:
+        last = last.nbor(-1)
+    return offset + first.idx, offset + last.idx + len(last)
+
+
+def _bare(speaker: Span, name: Mention) -> bool:
+    """Whether the speaker phrase is just the name (perhaps with "the")."""
+    extra = speaker.text.replace(name.span.text, "").strip().lower()
+    return extra in ("", "the")

@@ -1,0 +1,51 @@
+"""The cross-outlet timeline, the publication-date proposal and the report sections."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+import pytest
+
+from manysides.nlp.annotate import annotate_articles
+from manysides.read import read_sources
+from manysides.render.sections import render_sections
+from tests.conftest import EXAMPLES
+
+
+@pytest.mark.model
+def test_timeline_merges_the_visit_across_outlets(seed_document: dict[str, Any]) -> None:
+    by_value = {}
+    for entry in seed_document["timeline"]:
+        by_value.setdefault(entry["value"], []).append(entry)
+    (visit,) = by_value["2023-03-20/2023-03-22"]
+    assert len(visit["outlets"]) == 2 and len(visit["citations"]) == 2
+    assert "2023-03-14" in by_value  # the drone, three days before publication
+    firsts = [e["first"] for e in seed_document["timeline"]]
+    assert firsts == sorted(firsts)
+    texts = {a["id"]: a["text"] for a in seed_document["articles"]}
+    for entry in seed_document["timeline"]:
+        for c in entry["citations"]:
+            assert texts[c["article"]][c["start"] : c["end"]] == c["text"]
+
+
+@pytest.mark.model
+def test_publication_proposed_from_the_text_when_unknown(nlp: Any) -> None:
+    # imported here: importing manysides.compare.* at collection time shadows the
+    # manysides.compare() function that the seed_comparison fixture calls
+    from manysides.compare.timeline import propose_publication
+
+    articles, _ = read_sources([EXAMPLES])
+    annotated = annotate_articles([replace(a, published=None) for a in articles], nlp)
+    proposals = [propose_publication(item) for item in annotated]
+    assert [p["weekday"] for p in proposals if p] == ["Friday", "Friday"]
+    assert all(p and p["evidence"] for p in proposals)
+
+
+@pytest.mark.model
+def test_report_has_quotes_by_speaker_and_timeline(seed_comparison: Any) -> None:
+    sections = {s.id: s for s in render_sections(seed_comparison)}
+    quotes, timeline = sections["quotes"], sections["timeline"]
+    assert "Dmitry Peskov" in quotes.html and "Wang Wenbin" in quotes.markdown
+    assert "2023-03-20/2023-03-22" in timeline.html and "2023-03-14" in timeline.terminal
+    assert "<script" not in quotes.html

@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from manysides.corpus.dedup import describe_copy
+from manysides.corpus.evaluate import adjusted_rand, b_cubed
+from manysides.corpus.export import export, rows
+from manysides.corpus.ingest import ingest_articles
+from manysides.corpus.store import Store, StoreError
+from manysides.corpus.stories import list_stories, merge, recluster, split, story_articles
+from manysides.model import Article
+from manysides.read.build import Metadata, build_article
+from tests.corpus.conftest import FAST
+
+
+def _copy(article: Article, outlet: str) -> Article:
+    """A wire copy: new headline, last paragraph cut, a boilerplate line added."""
+    sentences = article.text[article.body_start :].split(". ")
+    text = ". ".join(sentences[:-1]) + ".\n\nSign up for our newsletter."
+    return build_article(
+        text,
+        Metadata(title="Rewritten: " + article.title, outlet=outlet, published="2016-11-02"),
+        f"{outlet}.json",
+    )
+
+
+def test_wire_copy_is_found_with_original_and_diff(
+    store: Store, real_articles: list[Article]
+) -> None:
+    original = replace(real_articles[0], published="2016-11-01")
+    copy = _copy(original, "copycat.example")
+    ingest_articles(store, [copy, original, *real_articles[1:6]], features=FAST)
+    pairs = rows(store, "copies")
+    assert [(p["article"], p["original"]) for p in pairs] == [(copy.id, original.id)]
+    diff = describe_copy(original, copy)
+    assert diff.added == ["Sign up for our newsletter."]
+    assert diff.headline is not None and diff.cut
+    story = next(s for s in list_stories(store) if s.articles >= 2)
+    assert story.independent == story.articles - 1
+
+
+def test_clustering_is_deterministic(tmp_path: Path, real_articles: list[Article]) -> None:
+    dumps = []
+    for name in ("a.db", "b.db"):
+        with Store.open(tmp_path / name) as store:
+            ingest_articles(store, real_articles, features=FAST)
+            dumps.append(store.db.execute("SELECT * FROM story_articles ORDER BY 1").fetchall())
+    assert dumps[0] == dumps[1]
+
+
+def test_merge_and_split_survive_reclustering(store: Store, real_articles: list[Article]) -> None:
+    ingest_articles(store, real_articles, features=FAST)
+    ids = [s.id for s in list_stories(store)]
+    assert len(ids) >= 3
+    merge(store, ids[0], ids[1])
+    merged = {a.id for a in story_articles(store, ids[0])}
+    big = max(list_stories(store), key=lambda s: s.articles)
+    moved = [story_articles(store, big.id)[-1].id]
+    split(store, big.id, moved)
+    before = {frozenset(a.id for a in story_articles(store, s.id)) for s in list_stories(store)}
+    recluster(store)
+    after = {frozenset(a.id for a in story_articles(store, s.id)) for s in list_stories(store)}
+    assert any(merged - set(moved) <= group for group in after)
+    assert frozenset(moved) in after
+    assert before == after
+
+
+def test_split_rejects_articles_of_other_stories(
+    store: Store, real_articles: list[Article]
+) -> None:
+    ingest_articles(store, real_articles[:4], features=FAST)
+    with pytest.raises(StoreError, match="not in story"):
+        split(store, 1, ["nonexistent"])
+
+
+def test_exported_articles_carry_id_source_outlet_published_story(
+    store: Store, tmp_path: Path, real_articles: list[Article]
+) -> None:
+    ingest_articles(store, real_articles[:5], features=FAST)
+    text = export(store, "articles", "jsonl", None)
+    assert text is not None
+    first = json.loads(text.splitlines()[0])
+    assert {"id", "source", "url", "outlet", "published", "story"} <= first.keys()
+    export(store, "articles", "parquet", tmp_path / "a.parquet")
+    import pyarrow.parquet as pq
+
+    assert pq.read_table(tmp_path / "a.parquet").num_rows == 5
+    assert export(store, "stories", "csv", None)
+
+
+def test_b_cubed_and_ari_known_values() -> None:
+    assert b_cubed([1, 1, 2, 2], ["a", "a", "b", "b"]) == (1.0, 1.0, 1.0)
+    p, r, _f = b_cubed([1, 1, 1, 1], ["a", "a", "b", "b"])
+    assert (p, r) == (0.5, 1.0)
+    assert adjusted_rand([1, 1, 2, 2], ["x", "x", "y", "y"]) == 1.0
+    assert adjusted_rand([1, 2, 1, 2], ["x", "x", "y", "y"]) < 0

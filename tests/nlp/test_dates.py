@@ -1,0 +1,92 @@
+"""Date expressions resolved against the publication date, tense-aware, or kept relative."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+import pytest
+
+from manysides.nlp.annotate import annotate_articles
+from manysides.nlp.calendar import Tense, resolve_match
+from manysides.nlp.dates import find_expressions, publication_anchor
+from manysides.read import read_sources
+from tests.conftest import EXAMPLES
+
+FRIDAY = date(2023, 3, 17)
+
+
+def _resolve(text: str, tense: Tense = None, anchor: date | None = FRIDAY) -> str | None:
+    ((kind, match, _span),) = find_expressions(text)
+    resolved = resolve_match(kind, match, anchor, tense)
+    assert resolved is not None
+    return resolved.value
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "value"),
+    [
+        ("Monday through Wednesday", "future", "2023-03-20/2023-03-22"),
+        ("from Monday to Wednesday", "future", "2023-03-20/2023-03-22"),
+        ("three days ago", "past", "2023-03-14"),
+        ("next week", "future", "2023-03-20/2023-03-26"),
+        ("Thursday", "past", "2023-03-16"),  # "On Thursday, Qin Gang spoke": the past one
+        ("Thursday", "future", "2023-03-23"),
+        ("Friday", "past", "2023-03-17"),  # "said Friday": the publication day
+        ("Monday", "future", "2023-03-20"),
+        ("last month", "past", "2023-02"),
+        ("Sept. 15, 2022", None, "2022-09-15"),
+        ("in 2019", "past", "2019"),
+        ("in September", "past", "2022-09"),
+        ("last week", "past", "2023-03-06/2023-03-12"),
+        ("yesterday", "past", "2023-03-16"),
+    ],
+)
+def test_expressions_resolve_against_publication_date(text: str, tense: Tense, value: str) -> None:
+    assert _resolve(text, tense) == value
+
+
+def test_relative_expression_without_anchor_stays_relative() -> None:
+    ((kind, match, _span),) = find_expressions("three days ago")
+    resolved = resolve_match(kind, match, None, "past")
+    assert resolved is not None and resolved.value is None and resolved.relation == "-3 days"
+    assert _resolve("Sept. 15, 2022", anchor=None) == "2022-09-15"  # absolute needs no anchor
+
+
+def test_bare_numbers_are_not_years_and_anchor_parses() -> None:
+    assert find_expressions("Xi, 69, met 2000 troops") == []
+    assert publication_anchor("2023-03-17T10:00:00") == FRIDAY
+    assert publication_anchor("not a date") is None
+
+
+def _dates(document: dict[str, Any]) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for item in document["dates"]:
+        found.setdefault(item["span"]["text"].lower(), set()).add(item["value"])
+    return found
+
+
+@pytest.mark.model
+def test_seed_dates(seed_document: dict[str, Any]) -> None:
+    found = _dates(seed_document)
+    assert found["monday through wednesday"] == {"2023-03-20/2023-03-22"}
+    assert found["from monday to wednesday"] == {"2023-03-20/2023-03-22"}
+    assert found["three days ago"] == {"2023-03-14"}
+    assert found["next week"] == {"2023-03-20/2023-03-26"}
+    assert found["thursday"] == {"2023-03-16"}
+    texts = {a["id"]: a["text"] for a in seed_document["articles"]}
+    for item in seed_document["dates"]:
+        span = item["span"]
+        assert texts[span["article"]][span["start"] : span["end"]] == span["text"]
+        assert item["resolved"] and item["relative_to"] in ("2023-03-17", None)
+
+
+@pytest.mark.model
+def test_seed_without_publication_date_keeps_dates_relative(nlp: Any) -> None:
+    articles, _ = read_sources([EXAMPLES])
+    undated = [replace(a, published=None) for a in articles]
+    annotated = annotate_articles(undated, nlp)
+    relative = [d for item in annotated for d in item.dates if d.relation != "absolute"]
+    assert relative and all(not d.resolved and d.value is None for d in relative)
+    assert any(d.relation == "-3 days" for d in relative)
