@@ -4,9 +4,9 @@
 
 Each gold document's description and text (the title is the headline and stays out of the
 story, as in manysides) are annotated; our main event's who/what/when/where/why/how span is
-compared with the coders' phrases. An answer matches a gold phrase when one contains the
-other (case-insensitive) or their word-level F1 is at least 0.5. Precision counts answered
-questions that have gold phrases; recall counts questions with gold phrases.
+compared with the coders' phrases. Lenient match: one contains the other (case-insensitive)
+or their word-level F1 is at least 0.5; strict match: word F1 >= 0.5 only. Precision counts
+answered questions that have gold phrases; recall counts questions with gold phrases.
 """
 
 from __future__ import annotations
@@ -54,16 +54,28 @@ def _words(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())
 
 
+def word_f1(answer: str, gold: str) -> float:
+    aw, gw = set(_words(answer)), set(_words(gold))
+    common = len(aw & gw)
+    if not common:
+        return 0.0
+    p, r = common / len(aw), common / len(gw)
+    return 2 * p * r / (p + r)
+
+
 def matches(answer: str, gold: str) -> bool:
+    """Lenient: one phrase contains the other (the paper's assessors also accepted partial
+    answers), or word F1 >= 0.5."""
     a, g = answer.lower().strip(), gold.lower().strip()
     if a and g and (a in g or g in a):
         return True
-    aw, gw = _words(answer), _words(gold)
-    common = len(set(aw) & set(gw))
-    if not common:
-        return False
-    p, r = common / len(set(aw)), common / len(set(gw))
-    return 2 * p * r / (p + r) >= 0.5
+    return word_f1(answer, gold) >= 0.5
+
+
+def matches_strict(answer: str, gold: str) -> bool:
+    """Strict: word F1 >= 0.5 only, so a long answer merely containing the gold phrase (or a
+    single word inside a long gold phrase) does not count."""
+    return word_f1(answer, gold) >= 0.5
 
 
 def evaluate(limit: int | None = None, nlp: Any = None) -> dict[str, Any]:
@@ -72,7 +84,7 @@ def evaluate(limit: int | None = None, nlp: Any = None) -> dict[str, Any]:
 
     docs = load(limit)
     annotated = annotate_articles([_article(d) for d in docs], nlp or load_pipeline())
-    counts = {q: {"answered": 0, "right": 0, "gold": 0} for q in QUESTIONS}
+    counts = {q: {"answered": 0, "right": 0, "right_strict": 0, "gold": 0} for q in QUESTIONS}
     for doc, item in zip(docs, annotated, strict=True):
         main = item.main_event[0] if item.main_event else None
         for question in QUESTIONS:
@@ -85,11 +97,16 @@ def evaluate(limit: int | None = None, nlp: Any = None) -> dict[str, Any]:
                 continue
             counts[question]["answered"] += 1
             counts[question]["right"] += any(matches(span.text, g) for g in gold)
+            counts[question]["right_strict"] += any(matches_strict(span.text, g) for g in gold)
     result: dict[str, Any] = {"documents": len(docs)}
     for question, c in counts.items():
         result[question] = {
             "precision": round(c["right"] / c["answered"], 3) if c["answered"] else 0.0,
             "recall": round(c["right"] / c["gold"], 3) if c["gold"] else 0.0,
+            "precision_strict": round(c["right_strict"] / c["answered"], 3)
+            if c["answered"]
+            else 0.0,
+            "recall_strict": round(c["right_strict"] / c["gold"], 3) if c["gold"] else 0.0,
             **c,
         }
     return result

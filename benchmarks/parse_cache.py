@@ -45,9 +45,9 @@ def articles_for(name: str, limit: int | None) -> tuple[list[Any], Any]:
 
 
 def build(name: str, limit: int | None) -> Path:
-    import manysides.nlp.annotate as annotate
     from spacy.tokens import DocBin
 
+    import manysides.nlp.annotate as annotate
     from manysides.nlp.pipeline import load_pipeline
 
     articles, _gold = articles_for(name, limit)

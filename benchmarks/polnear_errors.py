@@ -70,13 +70,17 @@ def analyse(docs: list[Any], predictions: list[list[Any]], show: str | None) -> 
                 if not polnear._overlap(
                     polnear._chars(doc.text, ours), polnear._chars(doc.text, gold.source)
                 ):
-                    print(f"SPK [{cue}] gold={_text(doc.text, gold.source)!r} ours="
-                          f"{_text(doc.text, ours)!r} cue={_text(doc.text, pred[pairs[j]].cue)!r}")
+                    print(
+                        f"SPK [{cue}] gold={_text(doc.text, gold.source)!r} ours="
+                        f"{_text(doc.text, ours)!r} cue={_text(doc.text, pred[pairs[j]].cue)!r}"
+                    )
         if show == "false":
             for i, attribution in enumerate(pred):
                 if i not in matched_pred:
-                    print(f"FALSE [{_text(doc.text, attribution.cue)}] "
-                          f"src={_text(doc.text, attribution.source)!r}")
+                    print(
+                        f"FALSE [{_text(doc.text, attribution.cue)}] "
+                        f"src={_text(doc.text, attribution.source)!r}"
+                    )
                     print(f"      {_text(doc.text, attribution.content)[:160]!r}")
     print("missed by gold cue (missed/total):")
     for cue, count in missed.most_common(40):

@@ -14,9 +14,9 @@ from tests.conftest import EXAMPLES, SHARED_DATA
 def test_seed_main_event_is_xi_visiting(seed_document: dict[str, Any]) -> None:
     (first, second) = seed_document["main_events"]
     assert first["who"]["text"] == "Chinese President Xi Jinping"
-    assert first["what"]["text"] == "will visit Russia"
+    assert "visit" in first["what"]["text"]  # the headline's action ("to visit Moscow …")
     assert first["when"]["text"] == "next week"
-    assert second["where"]["text"] == "Moscow"  # "a state visit to Moscow"
+    assert second["where"]["text"] in ("Moscow", "Russia")  # most-named place of the lead
 
 
 @pytest.mark.model
@@ -49,8 +49,9 @@ def test_event_spans_cite_the_article_text(seed_document: dict[str, Any]) -> Non
 @pytest.mark.model
 @pytest.mark.skipif(not (SHARED_DATA / "giveme5w1h").exists(), reason="../shared/data missing")
 def test_giveme5w1h_floor(nlp: Any) -> None:
-    """Quality gate on all 96 gold documents (measured 2026-11-23: precision who 0.767,
-    where 0.739, when 0.600; recall who 0.479); floors sit 0.03 below."""
+    """Quality gate on all 96 gold documents (measured 2026-11-23 with headline candidates:
+    lenient precision who 0.881, what 0.724, where 0.750, when 0.600; recall who 0.615,
+    what 0.656); floors sit 0.03 below."""
     import importlib.util
 
     path = EXAMPLES.parent / "benchmarks" / "fivew.py"
@@ -60,7 +61,8 @@ def test_giveme5w1h_floor(nlp: Any) -> None:
     sys.modules[spec.name] = fivew  # dataclasses look their module up there
     spec.loader.exec_module(fivew)
     result = fivew.evaluate(None, nlp)
-    assert result["who"]["precision"] >= 0.73 and result["who"]["recall"] >= 0.44
-    assert result["where"]["precision"] >= 0.70
-    assert result["when"]["precision"] >= 0.55
-    assert result["what"]["precision"] >= 0.23
+    assert result["who"]["precision"] >= 0.85 and result["who"]["recall"] >= 0.58
+    assert result["what"]["precision"] >= 0.69 and result["what"]["recall"] >= 0.62
+    assert result["where"]["precision"] >= 0.72
+    assert result["when"]["precision"] >= 0.57
+    assert result["who"]["precision_strict"] >= 0.77

@@ -127,10 +127,14 @@ def _benchmark(name: str) -> Any:
 @pytest.mark.model
 @pytest.mark.skipif(not (SHARED_DATA / "polnear").exists(), reason="../shared/data missing")
 def test_polnear_floor(nlp: Any) -> None:
-    """Quality gate on the first 20 PolNeAR dev articles (measured 2026-11-23: content overlap
-    F1 0.638, cue F1 0.587, speaker accuracy 0.774); floors sit 0.03 below."""
+    """Quality gate on the first 20 PolNeAR dev articles (measured 2026-11-23 after the
+    belief/intention/stance/dash/colon cues: content overlap F1 0.731 (P 0.794), cue F1 0.715,
+    speaker accuracy 0.819, attribution-with-speaker F1 0.598); floors sit 0.03 below. The
+    content precision floor moved from 0.87 to 0.76 on purpose: recall was the weak side and
+    the F1 floors rose (0.60 -> 0.70, cue 0.55 -> 0.68)."""
     result = _benchmark("quotes_polnear").evaluate("dev", 20, nlp)
-    assert result["content_overlap"]["f1"] >= 0.60
-    assert result["content_overlap"]["p"] >= 0.87
-    assert result["cue"]["f1"] >= 0.55
-    assert result["speaker_accuracy"] >= 0.74
+    assert result["content_overlap"]["f1"] >= 0.70
+    assert result["content_overlap"]["p"] >= 0.76
+    assert result["cue"]["f1"] >= 0.68
+    assert result["speaker_accuracy"] >= 0.78
+    assert result["attribution_with_speaker"]["f1"] >= 0.56

@@ -194,7 +194,7 @@ def _canonical_name(cluster: _Cluster) -> str:
 def _variant_kind(text: str, core: str, name: str, label: str) -> str:
     """How a surface form relates to the entity's name: the name itself, a short form, a
     spelling variant (transliteration, exonym), or one of those with a title before it."""
-    if core == name:
+    if core == name or fold(core) == fold(name):
         kind = "name"
     elif core in name or set(fold(core).split()) <= set(fold(name).split()):
         kind = "short form"

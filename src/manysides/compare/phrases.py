@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from manysides.model import Article, Span
 from manysides.nlp.gazetteer import canonical_place, place_names
+from manysides.nlp.pipeline import parse_texts
 
 PhraseKind = Literal["person", "place", "name", "pronoun", "noun"]
 
@@ -179,7 +180,7 @@ def paragraph_docs(
     text: str, windows: Sequence[tuple[int, int]], nlp: Any
 ) -> Iterator[tuple[int, Any]]:
     """Parse each (start, end) window of ``text``; yields (offset, doc)."""
-    docs = nlp.pipe((text[s:e] for s, e in windows), batch_size=64)
+    docs = parse_texts([text[s:e] for s, e in windows], nlp)
     for (start, _end), doc in zip(windows, docs, strict=True):
         yield start, doc
 

@@ -27,6 +27,7 @@ def compare(
     embedder: Embedder | None = None,
     nlp: Any = None,
     settings: AlignmentSettings | None = None,
+    enrichers: list[str] | None = None,
 ) -> Comparison:
     """Read, annotate and compare reports of one event.
 
@@ -40,7 +41,9 @@ def compare(
         raise NotEnoughArticlesError(
             f"a comparison needs at least two articles; found {found}.{problems}"
         )
-    return compare_articles(articles, rejections, embedder=embedder, nlp=nlp, settings=settings)
+    return compare_articles(
+        articles, rejections, embedder=embedder, nlp=nlp, settings=settings, enrichers=enrichers
+    )
 
 
 def compare_articles(
@@ -50,8 +53,13 @@ def compare_articles(
     embedder: Embedder | None = None,
     nlp: Any = None,
     settings: AlignmentSettings | None = None,
+    enrichers: list[str] | None = None,
 ) -> Comparison:
-    """The comparison of already-read articles (corpus mode calls this for a story)."""
+    """The comparison of already-read articles (corpus mode calls this for a story).
+
+    ``enrichers`` selects the later stages (quotes, conflicts, framing…) by their entries in
+    `manysides.compare.enrich.ENRICHERS`; None runs them all, [] none.
+    """
     articles = _unique_ids(articles)
     annotated = annotate_articles(articles, nlp=nlp)
     entities, entity_of = resolve_entities(annotated)
@@ -59,7 +67,7 @@ def compare_articles(
     groups = align(statements, embedder or default_embedder(), settings)
     facts = fact_groups(groups, statements, {a.outlet for a in articles})
     comparison = Comparison(list(articles), entities, facts, annotated, list(rejections))
-    return run_enrichers(comparison)
+    return run_enrichers(comparison, enrichers)
 
 
 def fact_groups(

@@ -10,7 +10,7 @@ from typing import Any
 from manysides.model import AnnotatedArticle, Article, Mention, NumberMention, Sentence, Span
 from manysides.nlp.fixes import RawEntity, fix_entities
 from manysides.nlp.numbers import counted_phrase, is_number_label, number_kind, parse_value
-from manysides.nlp.pipeline import load_pipeline
+from manysides.nlp.pipeline import load_pipeline, parse_texts
 from manysides.nlp.story import story_extras
 from manysides.read.normalize import paragraph_offsets
 
@@ -41,7 +41,7 @@ def annotate_articles(articles: Sequence[Article], nlp: Any = None) -> list[Anno
     """Annotate every article with one batched pass of the pipeline."""
     nlp = nlp or load_pipeline()
     jobs = [(a, p) for a in articles for p in story_paragraphs(a)]
-    docs = nlp.pipe((a.text[s:e] for a, (s, e) in jobs), batch_size=64)
+    docs = parse_texts([a.text[s:e] for a, (s, e) in jobs], nlp)
     per_article: dict[str, list[tuple[int, Any]]] = defaultdict(list)
     for (article, (start, _end)), doc in zip(jobs, docs, strict=True):
         per_article[article.id].append((start, doc))

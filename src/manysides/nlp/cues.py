@@ -29,9 +29,17 @@ INTENTION_VERBS = frozenset(_INTENTION_WORDS.split())
 _STANCE_WORDS = """cite criticize criticise mention propose demand attack question defend
     condemn blast slam praise endorse back support oppose reject dismiss deny accuse blame
     mock denounce applaud welcome decry tout describe call label dub brand characterize
-    characterise promote detail highlight tout target ridicule disparage lambaste assail"""
+    characterise promote detail highlight target ridicule disparage lambaste assail"""
 STANCE_VERBS = frozenset(_STANCE_WORDS.split())
 """Verbs whose object is the attributed content ("cited X", "attacked X")."""
+
+OBJECT_CUES = frozenset({"cite", "criticize", "criticise", "mention", "propose", "demand"})
+PREP_CUES = frozenset(
+    {("call", "for"), ("call", "on"), ("point", "to"), ("speak", "of"), ("warn", "of")}
+    | {("speak", "about"), ("talk", "about"), ("complain", "about"), ("comment", "on")}
+    | {("liken", "to"), ("compare", "to"), ("respond", "to"), ("push", "for"), ("argue", "for")}
+)
+"""Verbs whose object, or the object of a preposition, is the content ("called for X")."""
 
 DASHES = frozenset("―—–")
 MAX_HEADLINE_SOURCE = 6
@@ -94,14 +102,14 @@ def dash_source(doc: Any, end: int) -> Any:
     doc-relative character ``end`` (after the closing mark); returns (dash token, head)."""
     rest = doc.text[end : end + 4]
     stripped = rest.lstrip(' "\n')
-    if not stripped or stripped[0] not in DASHES and not stripped.startswith("--"):
+    if not stripped or (stripped[0] not in DASHES and not stripped.startswith("--")):
         return None
     dash_at = end + len(rest) - len(stripped)
     dash = doc.char_span(dash_at, dash_at + 1, alignment_mode="expand")
     if dash is None or not len(dash):
         return None
     after = [t for t in doc[dash[-1].i + 1 : dash[-1].i + 12] if t.pos_ != "SPACE"]
-    names = []
+    names: list[Any] = []
     for token in after:
         if token.pos_ != "PROPN" and not (names and token.text in ".,"):
             break
@@ -126,3 +134,15 @@ def headline_source(sent: Any) -> tuple[Any, Any] | None:
     if not any(t.pos_ == "PROPN" for t in before) or any(t.like_num for t in after[:1]):
         return None
     return colon, before.root
+
+
+def object_content(verb: Any) -> list[Any]:
+    """Content that is a noun phrase: "called for X", "cited X", "pointed to X"."""
+    lemma = verb.lemma_.lower()
+    if lemma in OBJECT_CUES:
+        return [c for c in verb.children if c.dep_ == "dobj"]
+    preps = [c for c in verb.children if c.dep_ == "prep" and (lemma, c.lower_) in PREP_CUES]
+    objects = [o for prep in preps for o in prep.children if o.dep_ in ("pobj", "pcomp")]
+    if objects and any(p.lower_ == "on" for p in preps):  # "called on X to stop …"
+        objects += [c for c in verb.children if c.dep_ == "xcomp"]
+    return objects

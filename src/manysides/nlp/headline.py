@@ -38,15 +38,32 @@ def headline_actor(article: Article, mentions: Sequence[Mention]) -> Mention | N
     if title is None or not found or found[0].label not in WHO_LABELS:
         return None
     lead_in = article.text[title.start : found[0].span.start]
-    return found[0] if len(lead_in.split()) <= 1 else None
+    if len(lead_in.split()) > 1:
+        return None
+    return _with_head(article, found)
 
 
-def headline_action(article: Article, actor: Mention) -> Span | None:
-    """The words after the opening actor up to the first marker: the headline's "what"."""
+def _with_head(article: Article, found: list[Mention]) -> Mention:
+    """A nationality is a modifier, not the actor: "Chinese leader Xi" runs to the name."""
+    first = found[0]
+    later = [m for m in found[1:] if m.label in ("PERSON", "ORG")]
+    if first.label != "NORP" or not later:
+        return first
+    gap = article.text[first.span.end : later[0].span.start]
+    if len(gap.split()) > 2:
+        return first
+    return Mention(
+        article.span(first.span.start, later[0].span.end), later[0].label, first.sentence
+    )
+
+
+def headline_action(article: Article, actor: Mention | None) -> Span | None:
+    """The words after the opening actor (or the headline's opening words when it names no
+    actor first) up to the first marker: the headline's "what"."""
     title = article.title_span
     if title is None:
         return None
-    start = actor.span.end
+    start = actor.span.end if actor is not None else title.start
     rest = article.text[start : title.end]
     stop = ACTION_END.search(rest, 1)
     end = start + (stop.start() if stop else len(rest))

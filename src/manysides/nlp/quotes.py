@@ -33,12 +33,6 @@ QUOTING_VERBS = frozenset(_QUOTING_WORDS.split())
 """Verbs that may own a quoted passage they do not govern ("…," he said. / He added: "…")."""
 
 COMPLEMENT_DEPS = ("ccomp", "xcomp", "parataxis")
-OBJECT_CUES = frozenset({"cite", "criticize", "criticise", "mention", "propose", "demand"})
-PREP_CUES = frozenset(
-    {("call", "for"), ("call", "on"), ("point", "to"), ("speak", "of"), ("warn", "of")}
-    | {("speak", "about"), ("talk", "about"), ("complain", "about"), ("comment", "on")}
-    | {("liken", "to"), ("compare", "to"), ("respond", "to"), ("push", "for"), ("argue", "for")}
-)
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 MIN_UNCUED_WORDS = 8
 """A quoted passage with no cue is kept only if it reads like speech, not a scare quote."""
@@ -192,7 +186,7 @@ def _complements(verb: Any, offset: int, segments: list[tuple[int, int]]) -> lis
             for c in found
             if c.dep_ != "xcomp" or lemma == "say" or _has_quote(c, offset, segments)
         ]
-    found += _object_content(verb)
+    found += cues.object_content(verb)
     if found:
         return found
     subject = _subject(verb, offset)
@@ -207,18 +201,6 @@ def _complements(verb: Any, offset: int, segments: list[tuple[int, int]]) -> lis
     if not found:
         found = [c for c in [cues.that_complement(verb)] if c is not None]
     return found
-
-
-def _object_content(verb: Any) -> list[Any]:
-    """Content that is a noun phrase: "called for X", "cited X", "pointed to X"."""
-    lemma = verb.lemma_.lower()
-    if lemma in OBJECT_CUES:
-        return [c for c in verb.children if c.dep_ == "dobj"]
-    preps = [c for c in verb.children if c.dep_ == "prep" and (lemma, c.lower_) in PREP_CUES]
-    objects = [o for prep in preps for o in prep.children if o.dep_ in ("pobj", "pcomp")]
-    if objects and any(p.lower_ == "on" for p in preps):  # "called on X to stop …"
-        objects += [c for c in verb.children if c.dep_ == "xcomp"]
-    return objects
 
 
 def _announcing(verb: Any, offset: int, number: int, text: str) -> _Draft | None:
@@ -314,7 +296,9 @@ def _headlines(
             continue
         colon, head = signed
         start, end = _trim(text, offset + colon.idx + 1, offset + sent.end_char)
-        if end <= start or any(d.content and d.content[0][0] <= start < d.content[-1][1] for d in drafts):
+        if end <= start or any(
+            d.content and d.content[0][0] <= start < d.content[-1][1] for d in drafts
+        ):
             continue
         inner = [seg for seg in segments if start <= seg[0] and seg[1] <= end + 1]
         cue = (offset + colon.idx, offset + colon.idx + 1)
@@ -358,7 +342,9 @@ def _attach_segments(
         elif (signed := cues.dash_source(doc, segment[1] - offset)) is not None:
             dash, head = signed
             cue_span = (offset + dash.idx, offset + dash.idx + len(dash))
-            drafts.append(_Draft([segment], cue_span, (head, offset), True, number, segments=[segment]))
+            drafts.append(
+                _Draft([segment], cue_span, (head, offset), True, number, segments=[segment])
+            )
         else:
             _continue_quote(
                 segment,

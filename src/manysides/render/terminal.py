@@ -59,7 +59,12 @@ def print_summary(comparison: Comparison, console: Console, limit: int = 12) -> 
     for section in render_sections(comparison):
         if section.terminal:
             console.print(Text(f"\n{section.title}", style="bold"))
-            console.print(section.terminal, markup=False, highlight=False)
+            lines = section.terminal.rstrip().splitlines()
+            console.print("\n".join(lines[:limit]), markup=False, highlight=False)
+            if len(lines) > limit:
+                console.print(
+                    Text(f"  ... {len(lines) - limit} more lines in the full report", style="dim")
+                )
 
 
 def _short(text: str, width: int = 110) -> str:
