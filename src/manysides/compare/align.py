@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -59,49 +60,47 @@ def align(
     """Fact groups over all statements (singletons included), each with its weakest link score."""
     settings = settings or AlignmentSettings()
     flat = [(a, s) for a, items in enumerate(statements) for s in range(len(items))]
-    position = {key: n for n, key in enumerate(flat)}
-    texts = [statements[a][s].span.text for a, s in flat]
-    vectors = embedder.embed(texts).astype(np.float64) if texts else np.zeros((0, 1))
-    idf = _idf(statements)
+    every = [statements[a][s] for a, s in flat]
+    scores = score_matrix(every, embedder, settings)
+    starts = np.cumsum([0] + [len(items) for items in statements])
     links: list[tuple[float, int, int]] = []
     pair_score: dict[tuple[int, int], float] = {}
+    floor = settings.threshold - settings.cohesion
     for i in range(len(statements)):
         for j in range(i + 1, len(statements)):
-            rows = [position[(i, s)] for s in range(len(statements[i]))]
-            cols = [position[(j, s)] for s in range(len(statements[j]))]
-            if not rows or not cols:
+            block = scores[starts[i] : starts[i + 1], starts[j] : starts[j + 1]]
+            if block.size == 0:
                 continue
-            scores = pair_scores(
-                statements[i], statements[j], vectors[rows] @ vectors[cols].T, idf, settings
-            )
-            for a, b, score in _links(scores, settings):
-                links.append((score, rows[a], cols[b]))
-            for a, b in zip(
-                *np.nonzero(scores >= settings.threshold - settings.cohesion), strict=True
-            ):
-                pair_score[(rows[a], cols[b])] = float(scores[a, b])
+            for a, b, score in _links(block, settings):
+                links.append((score, int(starts[i]) + a, int(starts[j]) + b))
+            for a, b in zip(*np.nonzero(block >= floor), strict=True):
+                pair_score[(int(starts[i] + a), int(starts[j] + b))] = float(block[a, b])
     return _components(flat, links, pair_score, settings)
 
 
-def pair_scores(
-    left: Sequence[Statement],
-    right: Sequence[Statement],
-    cosine: Matrix,
-    idf: dict[str, float],
-    settings: AlignmentSettings,
+def score_matrix(
+    statements: Sequence[Statement], embedder: Embedder, settings: AlignmentSettings
 ) -> Matrix:
-    """The combined score matrix for two articles' statements."""
-    scores = settings.embedding * cosine
-    for a, x in enumerate(left):
-        for b, y in enumerate(right):
-            if _same_text(x.span.text, y.span.text):
-                scores[a, b] = 10.0
-                continue
-            scores[a, b] += settings.entities * _weighted_jaccard(x.entities, y.entities, idf)
-            scores[a, b] += settings.words * _weighted_jaccard(x.words, y.words, idf)
-            scores[a, b] += settings.quoted * _quoted_shared(x.quoted, y.quoted)
-            scores[a, b] += settings.numbers * _numbers_shared(x, y)
-            scores[a, b] += settings.dates * float(bool(x.dates & y.dates))
+    """Combined pair scores of all statements at once (vectorized; same-article cells unused)."""
+    if not statements:
+        return np.zeros((0, 0))
+    vectors = embedder.embed([s.span.text for s in statements]).astype(np.float64)
+    scores = settings.embedding * (vectors @ vectors.T)
+    idf = _idf(statements)
+    scores += settings.entities * _weighted_jaccard([s.entities for s in statements], idf)
+    scores += settings.words * _weighted_jaccard([s.words for s in statements], idf)
+    scores += settings.numbers * _any_shared(
+        [frozenset(v for v, _ in s.numbers) for s in statements]
+    )
+    scores += settings.dates * _any_shared([s.dates for s in statements])
+    scores += settings.quoted * _quoted_shared([s.quoted for s in statements])
+    keys = [_text_key(s.span.text) for s in statements]
+    by_key: dict[str, list[int]] = {}
+    for n, key in enumerate(keys):
+        if key:
+            by_key.setdefault(key, []).append(n)
+    for same in by_key.values():
+        scores[np.ix_(same, same)] = 10.0  # identical wire text
     return scores
 
 
@@ -164,33 +163,61 @@ def _components(
     ]
 
 
-def _idf(statements: Sequence[Sequence[Statement]]) -> dict[str, float]:
+def _idf(statements: Sequence[Statement]) -> dict[str, float]:
     """Inverse document frequency of entity ids and content words over all statements."""
-    counts: Counter[str] = Counter(
-        key for items in statements for s in items for key in s.entities | s.words
-    )
-    total = sum(len(items) for items in statements) or 1
-    return {entity: math.log(1 + total / count) for entity, count in counts.items()}
+    counts: Counter[str] = Counter(key for s in statements for key in s.entities | s.words)
+    total = len(statements) or 1
+    return {key: math.log(1 + total / count) for key, count in counts.items()}
 
 
-def _weighted_jaccard(a: frozenset[str], b: frozenset[str], idf: dict[str, float]) -> float:
-    union = a | b
-    if not union:
-        return 0.0
-    return sum(idf.get(e, 1.0) for e in a & b) / sum(idf.get(e, 1.0) for e in union)
+def _incidence(sets: Sequence[frozenset[Any]], keys: Sequence[Any]) -> Matrix:
+    """Rows: statements; columns: ``keys``; 1 where the statement has the key."""
+    column = {key: n for n, key in enumerate(keys)}
+    matrix = np.zeros((len(sets), len(keys)))
+    for row, items in enumerate(sets):
+        for item in items:
+            if item in column:
+                matrix[row, column[item]] = 1.0
+    return matrix
 
 
-def _quoted_shared(a: frozenset[str], b: frozenset[str]) -> float:
-    return float(any(x in y or y in x for x in a for y in b))
+def _shared_keys(sets: Sequence[frozenset[Any]]) -> list[Any]:
+    """Keys held by at least two statements: only these can be shared."""
+    counts: Counter[Any] = Counter(item for items in sets for item in items)
+    return sorted((k for k, c in counts.items() if c > 1), key=str)
 
 
-def _numbers_shared(x: Statement, y: Statement) -> float:
-    values = {v for v, _ in x.numbers}
-    return float(any(v in values for v, _ in y.numbers))
+def _weighted_jaccard(sets: Sequence[frozenset[str]], idf: dict[str, float]) -> Matrix:
+    """IDF-weighted Jaccard of every pair: shared weight / union weight."""
+    keys = _shared_keys(sets)
+    weights = np.array([idf.get(k, 1.0) for k in keys])
+    incidence = _incidence(sets, keys)
+    shared = (incidence * weights) @ incidence.T
+    totals = np.array([sum(idf.get(k, 1.0) for k in items) for items in sets])
+    union = totals[:, None] + totals[None, :] - shared
+    ratio: Matrix = np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
+    return ratio
+
+
+def _any_shared(sets: Sequence[frozenset[Any]]) -> Matrix:
+    incidence = _incidence(sets, _shared_keys(sets))
+    return ((incidence @ incidence.T) > 0).astype(np.float64)
+
+
+def _quoted_shared(sets: Sequence[frozenset[str]]) -> Matrix:
+    """1 where two statements share quoted wording (one phrase inside the other)."""
+    matrix = np.zeros((len(sets), len(sets)))
+    quoting = [n for n, items in enumerate(sets) if items]
+    for x in quoting:
+        for y in quoting:
+            if x < y and any(p in q or q in p for p in sets[x] for q in sets[y]):
+                matrix[x, y] = matrix[y, x] = 1.0
+    return matrix
 
 
 _SPACE = re.compile(r"\W+")
 
 
-def _same_text(a: str, b: str) -> bool:
-    return len(a) > 20 and _SPACE.sub(" ", a.lower()).strip() == _SPACE.sub(" ", b.lower()).strip()
+def _text_key(text: str) -> str:
+    """Text compared for identity (case and punctuation ignored); empty for short texts."""
+    return _SPACE.sub(" ", text.lower()).strip() if len(text) > 20 else ""
