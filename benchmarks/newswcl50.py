@@ -20,6 +20,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script: make `benchmarks.conll_f1` importable
@@ -37,6 +38,11 @@ OUTLETS = {
     "M": "USA Today",
     "R": "Fox News",
     "RR": "Breitbart",
+}
+SYSTEMS = {
+    "lemma": "same-lemma baseline",
+    "manysides": "manysides concepts",
+    "strict": "manysides, report settings (STRICT)",
 }
 _NO_SPACE_BEFORE = re.compile(r"^(?:[,.;:!?%)\]}]|'s|'|n't|'re|'ve|'ll|'d|'m)$")
 _NO_SPACE_AFTER = {"(", "[", "{", "$", "-", "—"}
@@ -133,18 +139,36 @@ def gold_clusters(docs: Sequence[GoldDoc]) -> list[Cluster]:
     return [frozenset(c) for c in chains.values()]
 
 
-def predict(docs: Sequence[GoldDoc], system: str) -> list[Cluster]:
-    """Group one event's gold mentions with ``system`` ("lemma" or "manysides")."""
-    from manysides.compare.concepts import group_phrases, lemma_baseline
+def event_phrases(docs: Sequence[GoldDoc]) -> tuple[list[Any], list[str | None]]:
+    """Phrases at one event's gold mentions, and their resolved-entity anchors: the articles
+    go through the same annotation and entity resolution as `manysides compare`."""
+    from manysides.compare.entities import resolve_entities
+    from manysides.compare.framing_links import entity_keys
     from manysides.compare.phrases import phrases_at
+    from manysides.model import Article
+    from manysides.nlp.annotate import annotate_articles
     from manysides.nlp.pipeline import load_pipeline
 
     nlp = load_pipeline()
+    articles = [Article(d.id, d.text, OUTLETS[d.outlet], "metadata", "", d.id) for d in docs]
+    entities, _ = resolve_entities(annotate_articles(articles, nlp))
     phrases = []
     for doc in docs:
         spans = sorted({(s, e) for s, e, _ in doc.mentions})
         phrases.extend(phrases_at(doc.id, doc.text, spans, nlp))
-    groups = lemma_baseline(phrases) if system == "lemma" else group_phrases(phrases)
+    return phrases, entity_keys(phrases, entities)
+
+
+def predict(docs: Sequence[GoldDoc], system: str) -> list[Cluster]:
+    """Group one event's gold mentions with ``system``: "lemma", "manysides" (benchmark
+    settings: strays attached) or "strict" (the report's settings, `STRICT`)."""
+    from manysides.compare.concepts import STRICT, group_phrases, lemma_baseline
+
+    phrases, resolved = event_phrases(docs)
+    if system == "lemma":
+        groups = lemma_baseline(phrases)
+    else:
+        groups = group_phrases(phrases, None, STRICT if system == "strict" else None, resolved)
     return [
         frozenset((phrases[i].span.article, phrases[i].span.start, phrases[i].span.end) for i in g)
         for g in groups
@@ -188,8 +212,7 @@ def main() -> None:
     print("| system | split | MUC F1 | B3 F1 | CEAF-e F1 | CoNLL F1 |")
     print("|---|---|---|---|---|---|")
     for split, only in splits.items():
-        for system in ("lemma", "manysides"):
-            label = "same-lemma baseline" if system == "lemma" else "manysides concepts"
+        for system, label in SYSTEMS.items():
             print(_row(f"{label} | {split}", evaluate(docs, system, only)))
     print(f"\n{time.perf_counter() - started:.0f} s")
 

@@ -93,6 +93,7 @@ def compare(
 COMMAND_MODULES: list[str] = [
     # modules that add commands to `app` when imported, e.g. "manysides.corpus.cli" (issue 5)
     "manysides.corpus.cli",
+    "manysides.web.cli",  # `serve` (issue 7)
 ]
 
 

@@ -92,8 +92,9 @@ def test_conflicts_section_shows_both_sides_together(seed_comparison: Any) -> No
     section = render(seed_comparison)
     assert section is not None
     html = str(section.html)
-    qin = html[html.index("Chinese leader") - 2000 : html.index("Chinese leader") + 200]
-    assert "China&#39;s foreign minister, Qin Gang" in qin
+    at = html.index("<mark>Chinese leader Qin Gang</mark>")
+    qin = html[max(0, at - 2000) : at + 200]
+    assert "<mark>China&#39;s foreign minister, Qin Gang</mark>" in qin
     assert "<mark>Chinese leader Qin Gang</mark>" in html
     assert "Qin Gang" in section.markdown and section.terminal
     brief = render_brief(seed_comparison)

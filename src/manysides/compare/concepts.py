@@ -4,25 +4,31 @@ Why these steps: names alone miss most of what outlets vary ("the war" / "the sp
 operation", "American officials" / "Washington"), and embeddings alone merge neighbours
 ("the president" / "the White House"). So grouping goes from safe to loose:
 
-1. anchors: a person by shared name words ("Kim Jong-un" / "Mr. Kim"), a country by
-   gazetteer, capital, institution or demonym ("Pyongyang", "the Kremlin", "American officials");
-2. titles: "the president" joins the person the story calls "President ...";
-3. pronouns join the nearest preceding compatible phrase in the article;
-4. everything else starts grouped by head lemma (the classic baseline), and groups are then
-   merged by MiniLM similarity of their phrases and by a small curated frame lexicon
-   (`framelex.FAMILIES`: "war", "invasion", "special operation", "crisis" ...), never
-   merging two different anchored people or countries.
+1. anchors: every phrase headed by a resolved entity's mention belongs to that entity; a
+   country's names, capital, institutions and demonyms to the country ("Pyongyang", "the
+   Kremlin", "American officials"); without entities, people by surname;
+2. explicit links: an apposition ("China's foreign minister, Qin Gang") and a bare title its
+   article gives exactly one person ("the president" -> "President ...");
+3. same head lemma (role nouns also by their modifiers: "Western leaders" is not "the two
+   leaders"), and a small curated frame lexicon (`framelex.FAMILIES`);
+4. average-link merging of those groups by MiniLM similarity, then (benchmark setting only)
+   attachment of small strays; pronouns last.
+
+Every union obeys `framing_links.Groups.compatible` (different entities never merge, people
+take no plural nouns, role nouns join people only by explicit links). Each concept gets a
+cohesion score: mean similarity between the step-3 groups it merged (1.0 when it is one).
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from manysides.compare.framelex import family_of
+from manysides.compare.framing_links import Groups, anchor_keys, is_title_noun
 from manysides.compare.phrases import (
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
@@ -31,8 +37,6 @@ from manysides.compare.phrases import (
     Phrase,
 )
 from manysides.nlp.embed import Embedder, default_embedder
-
-TITLE_SKIP = {"mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr."}
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +59,14 @@ STRICT = GroupingSettings(attach=1.01)
 """For candidate phrases from raw text (framing): no forced attachment of strays."""
 
 
+@dataclass(frozen=True, slots=True)
+class Concepts:
+    """Concepts as lists of phrase indices (every phrase in exactly one), with cohesion."""
+
+    groups: list[list[int]]
+    cohesion: list[float]
+
+
 def lemma_baseline(phrases: Sequence[Phrase]) -> list[list[int]]:
     """The same-head-lemma baseline (Diverse-CDCR's): one group per head lemma."""
     groups: dict[str, list[int]] = defaultdict(list)
@@ -63,174 +75,152 @@ def lemma_baseline(phrases: Sequence[Phrase]) -> list[list[int]]:
     return list(groups.values())
 
 
-class _Union:
-    def __init__(self, size: int) -> None:
-        self.parent = list(range(size))
-
-    def find(self, item: int) -> int:
-        while self.parent[item] != item:
-            self.parent[item] = self.parent[self.parent[item]]
-            item = self.parent[item]
-        return item
-
-    def union(self, a: int, b: int) -> None:
-        self.parent[self.find(a)] = self.find(b)
-
-    def groups(self) -> list[list[int]]:
-        found: dict[int, list[int]] = defaultdict(list)
-        for item in range(len(self.parent)):
-            found[self.find(item)].append(item)
-        return list(found.values())
-
-
 def group_phrases(
     phrases: Sequence[Phrase],
     embedder: Embedder | None = None,
     settings: GroupingSettings | None = None,
+    resolved: Sequence[str | None] | None = None,
 ) -> list[list[int]]:
     """Concepts as lists of phrase indices (every phrase in exactly one concept)."""
+    return build_concepts(phrases, embedder, settings, resolved).groups
+
+
+def build_concepts(
+    phrases: Sequence[Phrase],
+    embedder: Embedder | None = None,
+    settings: GroupingSettings | None = None,
+    resolved: Sequence[str | None] | None = None,
+) -> Concepts:
+    """Group ``phrases``; ``resolved`` holds each phrase's entity anchor
+    (`framing_links.entity_keys`), or None to fall back on surnames."""
     settings = settings or GroupingSettings()
-    union = _Union(len(phrases))
-    anchors = _anchor(phrases, union)
-    _link_titles(phrases, union)
-    _link_by_key(phrases, union, settings)
-    embedder = embedder or default_embedder()
-    _merge_similar(phrases, union, anchors, embedder, settings)
-    _attach_small(phrases, union, anchors, embedder, settings)
-    _link_pronouns(phrases, union, settings)
-    return union.groups()
+    keys = anchor_keys(phrases, resolved or [None] * len(phrases))
+    groups = Groups(phrases, keys)
+    _link_anchors(keys, groups)
+    _link_appositions(phrases, groups)
+    _link_titles(phrases, groups)
+    _link_by_key(phrases, groups, settings)
+    units = [g for g in groups.groups() if phrases[g[0]].kind != "pronoun"]
+    vectors = _unit_vectors(phrases, units, embedder or default_embedder())
+    _merge_similar(units, vectors, groups, settings)
+    _attach_small(units, vectors, groups, settings)
+    _link_pronouns(phrases, groups, settings)
+    found = groups.groups()
+    return Concepts(found, [_cohesion(g, units, vectors, groups) for g in found])
 
 
-def _anchor(phrases: Sequence[Phrase], union: _Union) -> dict[int, str]:
-    """Union people by surname and places by country; returns group root -> anchor key."""
-    keys = _anchor_keys(phrases)
-    first_by_key: dict[str, int] = {}
-    for index, key in keys.items():
-        if key in first_by_key:
-            union.union(index, first_by_key[key])
-        else:
-            first_by_key[key] = index
-    anchors: dict[int, str] = {}
-    for index, key in keys.items():
-        anchors.setdefault(union.find(index), key)
-    return anchors
-
-
-def _anchor_keys(phrases: Sequence[Phrase]) -> dict[int, str]:
-    """A multi-word name is keyed by its last word; a one-word name ("Kim", "Xi") by the
-    full name that is the only one containing it, else by itself ("Dmitry" alone stays)."""
-    keys: dict[int, str] = {}
-    owners: dict[str, set[str]] = defaultdict(set)
-    names = {i: _name_words(p) for i, p in enumerate(phrases) if p.kind == "person"}
-    for index, words in names.items():
-        if len(words) > 1:
-            keys[index] = f"person:{words[-1]}"
-            for word in words:
-                owners[word].add(keys[index])
-    for index, words in names.items():
-        if len(words) == 1:
-            word = words[0]
-            found = owners.get(word, set())
-            keys[index] = next(iter(found)) if len(found) == 1 else f"person:{word}"
-    for index, phrase in enumerate(phrases):
-        if phrase.kind == "place" and phrase.country:
-            keys[index] = f"country:{phrase.country}"
-    return keys
-
-
-def _name_words(phrase: Phrase) -> list[str]:
-    return [w.lower() for w in phrase.person if len(w) > 1 and w.lower() not in TITLE_SKIP]
-
-
-def _link_titles(phrases: Sequence[Phrase], union: _Union) -> None:
-    """A bare title noun ("the president") joins the most frequent person holding it."""
-    holders: dict[str, Counter[int]] = defaultdict(Counter)
-    for index, phrase in enumerate(phrases):
-        for title in phrase.titles:
-            holders[title][union.find(index)] += 1
-    for index, phrase in enumerate(phrases):
-        if phrase.kind == "noun" and not phrase.plural and phrase.head in holders:
-            union.union(index, holders[phrase.head].most_common(1)[0][0])
-
-
-def _link_by_key(phrases: Sequence[Phrase], union: _Union, settings: GroupingSettings) -> None:
-    """Same head lemma (non-anchored nouns and names), and same frame family."""
+def _link_anchors(keys: dict[int, str], groups: Groups) -> None:
     first: dict[str, int] = {}
+    for index, key in keys.items():
+        groups.union(index, first.setdefault(key, index))
+
+
+def _link_appositions(phrases: Sequence[Phrase], groups: Groups) -> None:
+    """"China's foreign minister, Qin Gang": the role noun joins the name it is apposed to."""
+    heads = {(p.span.article, p.head_start): i for i, p in enumerate(phrases)}
+    for index, phrase in enumerate(phrases):
+        target = heads.get((phrase.span.article, phrase.appos))
+        if phrase.appos >= 0 and target is not None and phrase.kind != "pronoun":
+            groups.union(index, target)
+
+
+def _link_titles(phrases: Sequence[Phrase], groups: Groups) -> None:
+    """A singular role noun ("the president", "Russia's president") joins the one person
+    its own article titles that way ("President Vladimir Putin"); several holders: none."""
+    holders: dict[tuple[str, str], list[tuple[frozenset[str], int]]] = defaultdict(list)
+    for index, phrase in enumerate(phrases):
+        if phrase.kind == "person" and phrase.titles:
+            key = (phrase.span.article, phrase.titles[-1])
+            holders[key].append((frozenset(phrase.titles), index))
+    for index, phrase in enumerate(phrases):
+        if not is_title_noun(phrase) or phrase.plural:
+            continue
+        wanted = set(phrase.modifiers)
+        found = {
+            groups.find(i)
+            for words, i in holders.get((phrase.span.article, phrase.head), ())
+            if wanted <= words
+        }
+        if len(found) == 1:
+            groups.union(index, found.pop())
+
+
+def _link_by_key(phrases: Sequence[Phrase], groups: Groups, settings: GroupingSettings) -> None:
+    """Same head lemma (role nouns: and same modifiers and number), and same frame family;
+    a phrase refused by one group with its key may still join another."""
+    seen: dict[str, list[int]] = defaultdict(list)
     for index, phrase in enumerate(phrases):
         if phrase.kind in ("pronoun", "person", "place"):
             continue
-        keys = [f"lemma:{phrase.head}"]
+        keys = [_lemma_key(phrase)]
         family = family_of(phrase.bare) if settings.use_frames else None
         if family:
             keys.append(f"frame:{family}")
         for key in keys:
-            if key in first:
-                union.union(index, first[key])
-            else:
-                first[key] = index
+            if not any(groups.union(index, other) for other in seen[key]):
+                seen[key].append(index)
+
+
+def _lemma_key(phrase: Phrase) -> str:
+    if is_title_noun(phrase):
+        return f"title:{phrase.head}:{int(phrase.plural)}:{','.join(phrase.modifiers)}"
+    return f"lemma:{phrase.head}"
+
+
+def _unit_vectors(
+    phrases: Sequence[Phrase], units: list[list[int]], embedder: Embedder
+) -> np.ndarray:
+    """One normalized centroid per unit, from a single embedding call over distinct texts."""
+    if not units:
+        return np.zeros((0, 1), dtype=np.float32)
+    texts = sorted({phrases[i].bare for g in units for i in g})
+    row = {t: n for n, t in enumerate(texts)}
+    vectors = embedder.embed(texts)
+    return _centroids([[row[phrases[i].bare] for i in g] for g in units], vectors)
 
 
 def _merge_similar(
-    phrases: Sequence[Phrase],
-    union: _Union,
-    anchors: dict[int, str],
-    embedder: Embedder,
-    settings: GroupingSettings,
+    units: list[list[int]], vectors: np.ndarray, groups: Groups, settings: GroupingSettings
 ) -> None:
-    """Average-link agglomeration of groups by phrase embeddings, anchors kept apart."""
-    members = [g for g in union.groups() if phrases[g[0]].kind != "pronoun"]
-    if len(members) < 2:
+    """Average-link agglomeration: two groups merge when the mean similarity between all
+    their units reaches the threshold (no chaining through one close pair)."""
+    if len(units) < 2:
         return
-    texts = sorted({phrases[i].bare for g in members for i in g})
-    row = {t: n for n, t in enumerate(texts)}
-    vectors = embedder.embed(texts)
-    centroids = np.stack([vectors[[row[phrases[i].bare] for i in g]].mean(axis=0) for g in members])
-    centroids /= np.maximum(np.linalg.norm(centroids, axis=1, keepdims=True), 1e-12)
-    anchor = [anchors.get(union.find(g[0])) for g in members]
-    sims = centroids @ centroids.T
-    np.fill_diagonal(sims, -1.0)
+    sims = vectors @ vectors.T
+    members: dict[int, list[int]] = {groups.find(g[0]): [n] for n, g in enumerate(units)}
     for a, b in _pairs_above(sims, settings.similarity):
-        if anchor[a] and anchor[b] and anchor[a] != anchor[b]:
+        ra, rb = groups.find(units[a][0]), groups.find(units[b][0])
+        if ra == rb or not groups.compatible(ra, rb, similarity=True):
             continue
-        ra, rb = union.find(members[a][0]), union.find(members[b][0])
-        if ra == rb or _conflict(anchors, ra, rb):
+        ua, ub = members[ra], members[rb]
+        if float(sims[np.ix_(ua, ub)].mean()) < settings.similarity:
             continue
-        union.union(members[a][0], members[b][0])
-        merged = anchors.get(ra) or anchors.get(rb)
-        if merged:
-            anchors[union.find(members[a][0])] = merged
+        groups.union(ra, rb, similarity=True)
+        members[groups.find(ra)] = ua + ub
 
 
 def _attach_small(
-    phrases: Sequence[Phrase],
-    union: _Union,
-    anchors: dict[int, str],
-    embedder: Embedder,
-    settings: GroupingSettings,
+    units: list[list[int]], vectors: np.ndarray, groups: Groups, settings: GroupingSettings
 ) -> None:
     """Stray phrases ("the department", "leaders at the highest levels") mostly belong to a
     story's main concepts: each small group joins its most similar larger group."""
-    groups = [g for g in union.groups() if phrases[g[0]].kind != "pronoun"]
-    large = [g for g in groups if len(g) > settings.small]
-    small = [g for g in groups if len(g) <= settings.small]
+    if settings.attach > 1.0:
+        return
+    by_root: dict[int, list[int]] = defaultdict(list)
+    for n, unit in enumerate(units):
+        by_root[groups.find(unit[0])].append(n)
+    sizes = {root: sum(len(units[n]) for n in ns) for root, ns in by_root.items()}
+    large = [r for r in by_root if sizes[r] > settings.small]
+    small = [r for r in by_root if sizes[r] <= settings.small]
     if not large or not small:
         return
-    texts = sorted({phrases[i].bare for g in groups for i in g})
-    row = {t: n for n, t in enumerate(texts)}
-    vectors = embedder.embed(texts)
-    big = _centroids([[row[phrases[i].bare] for i in g] for g in large], vectors)
-    little = _centroids([[row[phrases[i].bare] for i in g] for g in small], vectors)
-    sims = little @ big.T
-    for n, group in enumerate(small):
+    big = _centroids([by_root[r] for r in large], vectors)
+    sims = _centroids([by_root[r] for r in small], vectors) @ big.T
+    for n, root in enumerate(small):
         for m in np.argsort(-sims[n]):
             if sims[n, m] < settings.attach:
                 break
-            ra, rb = union.find(group[0]), union.find(large[m][0])
-            if not _conflict(anchors, ra, rb):
-                union.union(group[0], large[m][0])
-                merged = anchors.get(ra) or anchors.get(rb)
-                if merged:
-                    anchors[union.find(group[0])] = merged
+            if groups.union(root, large[m], similarity=True):
                 break
 
 
@@ -240,18 +230,27 @@ def _centroids(rows: list[list[int]], vectors: np.ndarray) -> np.ndarray:
     return normalized
 
 
-def _conflict(anchors: dict[int, str], ra: int, rb: int) -> bool:
-    a, b = anchors.get(ra), anchors.get(rb)
-    return bool(a and b and a != b)
-
-
 def _pairs_above(sims: np.ndarray, threshold: float) -> list[tuple[int, int]]:
     rows, cols = np.nonzero(np.triu(sims, 1) >= threshold)
     order = np.argsort(-sims[rows, cols], kind="stable")
     return [(int(rows[k]), int(cols[k])) for k in order]
 
 
-def _link_pronouns(phrases: Sequence[Phrase], union: _Union, settings: GroupingSettings) -> None:
+def _cohesion(
+    group: list[int], units: list[list[int]], vectors: np.ndarray, groups: Groups
+) -> float:
+    """Mean pairwise similarity of the units merged into ``group``; 1.0 for a single unit.
+    A low value marks a grab bag that similarity or attachment chained together."""
+    root = groups.find(group[0])
+    inside = [n for n, unit in enumerate(units) if groups.find(unit[0]) == root]
+    if len(inside) < 2:
+        return 1.0
+    sims = vectors[inside] @ vectors[inside].T
+    count = len(inside)
+    return round(float((sims.sum() - np.trace(sims)) / (count * (count - 1))), 3)
+
+
+def _link_pronouns(phrases: Sequence[Phrase], groups: Groups, settings: GroupingSettings) -> None:
     """Each third-person pronoun joins the nearest preceding compatible phrase."""
     by_article: dict[str, list[int]] = defaultdict(list)
     for index, phrase in enumerate(phrases):
@@ -264,7 +263,7 @@ def _link_pronouns(phrases: Sequence[Phrase], union: _Union, settings: GroupingS
                 continue
             target = _antecedent(pronoun, [phrases[i] for i in indices[:position]], settings)
             if target is not None:
-                union.union(index, indices[target])
+                groups.union(index, indices[target], force=True)
 
 
 def _antecedent(

@@ -11,6 +11,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from rapidfuzz.distance import JaroWinkler
+
 from manysides.compare.names import (
     clean_surface,
     fold,
@@ -202,8 +204,12 @@ def _variant_kind(text: str, core: str, name: str, label: str) -> str:
         kind = "longer form"
     elif core.replace(".", "").isupper() and len(core) <= 6:
         kind = "abbreviation"
+    elif (
+        label in ("PERSON", "GPE", "LOC") and JaroWinkler.similarity(fold(core), fold(name)) >= 0.75
+    ):
+        kind = "spelling variant"
     else:
-        kind = "spelling variant" if label in ("PERSON", "GPE", "LOC") else "alias"
+        kind = "alias"  # "America" for "United States": another name, not another spelling
     if clean_surface(text) != core:
         return "with title" if kind == "name" else f"{kind} with title"
     return kind

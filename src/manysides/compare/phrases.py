@@ -67,7 +67,15 @@ class Phrase:
     person: tuple[str, ...] = ()
     """Name words of a person ("Kim", "Jong", "un"), for surname matching."""
     titles: tuple[str, ...] = ()
-    """Title words before a person name ("president", "director")."""
+    """Words before a person name, country words as countries ("china", "president");
+    the last one is the title proper ("campaign adviser" -> "adviser")."""
+    head_start: int = -1
+    """Character offset of the head token in the article (to find the resolved entity)."""
+    appos: int = -1
+    """Offset of a named token in apposition to the head ("China's foreign minister, Qin
+    Gang"), the one parse link that may join a title to a person; -1 if none."""
+    modifiers: tuple[str, ...] = ()
+    """Content words of the phrase besides its head, country words as countries, sorted."""
 
     @property
     def bare(self) -> str:
@@ -89,8 +97,11 @@ def country_of(text: str) -> str | None:
     if text in _DEMONYM_EXCEPTIONS:
         return _DEMONYM_EXCEPTIONS[text]
     if text[:1].isupper() and len(text) >= 5 and text.endswith(("an", "ese", "ian", "ish", "i")):
-        stem = text[: max(4, len(text) - 3)]
-        found = sorted((c for c in _countries_and_aliases() if c.startswith(stem)), key=len)
+        stem, words = text[: max(4, len(text) - 3)], len(text.split())
+        found = sorted(  # same word count: "Republican" is not "Republic of the Congo"
+            (c for c in _countries_and_aliases() if c.startswith(stem) and len(c.split()) == words),
+            key=len,
+        )
         if found:
             return canonical_place(found[0]) or found[0]
     return None
@@ -124,9 +135,7 @@ def phrase_of(article_id: str, text: str, tokens: Any, sentence: int) -> Phrase:
     lower = root.text.lower()
     entity = _entity_over(root)
     person = tuple(t.text for t in tokens if t.ent_type_ == "PERSON" and t.pos_ == "PROPN")
-    titles = tuple(
-        t.lemma_.lower() for t in tokens if t.ent_type_ != "PERSON" and t.pos_ in ("NOUN", "PROPN")
-    )
+    titles = _title_words(tokens)
     country = _country_words(tokens, entity)
     kind: PhraseKind
     if root.pos_ == "PRON" or lower in PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS:
@@ -150,7 +159,48 @@ def phrase_of(article_id: str, text: str, tokens: Any, sentence: int) -> Phrase:
         country=country if kind == "place" else None,
         person=person if kind == "person" else (),
         titles=titles if kind == "person" else (),
+        head_start=root.idx,
+        appos=_apposed_name(root),
+        modifiers=tuple(sorted({_word_key(t) for t in tokens if _is_modifier(t, root)})),
     )
+
+
+_NOT_MODIFIERS = {"other", "such", "same", "former", "current", "new", "top", "senior"}
+
+
+def _is_modifier(token: Any, root: Any) -> bool:
+    """A content word that narrows the referent ("foreign", "China's"), not a quantifier."""
+    if token.i == root.i or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return False
+    return token.lemma_.lower() not in _NOT_MODIFIERS
+
+
+def _word_key(token: Any) -> str:
+    """Lemma, with country words folded to their country ("Chinese", "China's" -> "china")."""
+    country = country_of(token.text) if token.text[:1].isupper() else None
+    return (country or token.lemma_).lower()
+
+
+def _title_words(tokens: Any) -> tuple[str, ...]:
+    """Content words before the first person-name token ("Chinese President" -> china,
+    president); only these, so "campaign" in "campaign adviser X" is not X's title."""
+    words: list[str] = []
+    for token in tokens:
+        if token.ent_type_ == "PERSON" and token.pos_ == "PROPN":
+            break
+        if token.pos_ in ("NOUN", "PROPN", "ADJ"):
+            words.append(_word_key(token))
+    return tuple(words)
+
+
+def _apposed_name(root: Any) -> int:
+    """Offset (in the parsed text) of a proper name in apposition with ``root``, else -1."""
+    if root.dep_ == "appos" and root.head.pos_ == "PROPN":
+        return int(root.head.idx)
+    for child in root.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            return int(child.idx)
+    return -1
 
 
 def _entity_over(token: Any) -> Any:
@@ -214,9 +264,15 @@ def _sent_index(sents: list[Any], tokens: Any) -> int:
 
 
 def _shift(phrase: Phrase, offset: int, text: str, start: int, end: int) -> Phrase:
+    """Cite ``text[start:end]`` and move parse offsets from the paragraph to the article."""
     from dataclasses import replace
 
-    return replace(phrase, span=Span(phrase.span.article, start, end, text[start:end]))
+    return replace(
+        phrase,
+        span=Span(phrase.span.article, start, end, text[start:end]),
+        head_start=phrase.head_start + offset,
+        appos=phrase.appos + offset if phrase.appos >= 0 else -1,
+    )
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:

@@ -8,6 +8,7 @@ numbers, negations or names, which the number, polarity and name detectors repor
 
 from __future__ import annotations
 
+import re
 from difflib import SequenceMatcher
 
 from rapidfuzz.distance import JaroWinkler
@@ -38,7 +39,7 @@ def quote_conflicts(comparison: Comparison) -> list[Conflict]:
             speaker = _speaker_conflict(one, other)
             if speaker is not None:
                 found.append(speaker)
-            elif matcher.ratio() < 1.0 and _wording_only(a, b, matcher):
+            elif matcher.ratio() < 1.0 and _wording_only(a, b, matcher, _names(one, other)):
                 found.append(_wording(one, other))
     return found
 
@@ -56,6 +57,8 @@ def _speaker_conflict(one: QuoteRecord, other: QuoteRecord) -> Conflict | None:
         return None
     if ta == tb or ta.split()[-1] == tb.split()[-1] or JaroWinkler.similarity(ta, tb) >= 0.85:
         return None  # the same person named another way, or respelled
+    if any(r.quote.speaker_kind not in ("name", "title") for r in (one, other)):
+        return None  # pronouns and carried quotes resolve by context, which moves with layout
     named = all(r.quote.speaker_kind == "name" for r in (one, other))
     if not (ea is not None and eb is not None) and not named:
         return None  # "the spokesperson" vs a name: maybe one person, said two ways
@@ -80,12 +83,22 @@ def _speaker_span(record: QuoteRecord) -> Span | None:
     return record.quote.speaker_ref or record.quote.speaker
 
 
-def _wording_only(a: list[str], b: list[str], matcher: SequenceMatcher[str]) -> bool:
-    """Some edit is a plain wording change (not a number, negation or single name token)."""
+def _names(one: QuoteRecord, other: QuoteRecord) -> set[str]:
+    """Capitalized words of both quotations: an edit of only these is a name or a place."""
+    text = one.quote.text + " " + other.quote.text
+    return {w.lower() for w in re.findall(r"\b[A-Z][\w'-]*", text)}
+
+
+def _wording_only(
+    a: list[str], b: list[str], matcher: SequenceMatcher[str], names: set[str]
+) -> bool:
+    """Some edit is a plain wording change (not a number, negation or name)."""
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
         changed = a[i1:i2] + b[j1:j2]
+        if changed and all(w in names for w in changed):
+            return False
         if any(w in _NEGATION or w.endswith("n't") or any(c.isdigit() for c in w) for w in changed):
             return False
         if len(a[i1:i2]) == len(b[j1:j2]) == 1 and _close(a[i1], b[j1]):

@@ -1,0 +1,44 @@
+"""The story page's body, rendered once per comparison and cached as escaped HTML.
+
+Reuses the report renderer (`render.html`'s per-outlet columns: statements colored by status,
+entity marks) and every report section (quotes, timeline, conflicts, brief, framing); the
+columns escape all article text with markupsafe and the template autoescapes the rest.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from manysides.model import Comparison
+from manysides.render.html import _column, _counts
+from manysides.render.sections import render_sections
+
+
+@cache
+def templates() -> Environment:
+    """The web templates (autoescaped); built on first use, not at import."""
+    return Environment(
+        loader=PackageLoader("manysides", "web/templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def render_story_fragment(comparison: Comparison) -> str:
+    """Columns, entity panel and report sections of one comparison, as an HTML fragment."""
+    columns = [_column(comparison, article) for article in comparison.articles]
+    outlets = {a.id: a.outlet for a in comparison.articles}
+    entities = [
+        e for e in comparison.entities if len(e.articles) > 1 or len(e.variants) > 1
+    ]
+    return templates().get_template("story_body.html.j2").render(
+        columns=columns,
+        counts=_counts(comparison),
+        entities=entities,
+        outlets=outlets,
+        sections=render_sections(comparison),
+        rejections=comparison.rejections,
+    )
