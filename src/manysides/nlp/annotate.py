@@ -9,7 +9,13 @@ from typing import Any
 
 from manysides.model import AnnotatedArticle, Article, Mention, NumberMention, Sentence, Span
 from manysides.nlp.fixes import RawEntity, fix_entities
-from manysides.nlp.numbers import counted_phrase, is_number_label, number_kind, parse_value
+from manysides.nlp.numbers import (
+    counted_phrase,
+    is_idiom,
+    is_number_label,
+    number_kind,
+    parse_value,
+)
 from manysides.nlp.pipeline import load_pipeline, parse_texts
 from manysides.nlp.story import story_extras
 from manysides.read.normalize import paragraph_offsets
@@ -73,6 +79,8 @@ def _annotate(article: Article, paragraphs: list[tuple[int, Any]]) -> AnnotatedA
         for entity in fix_entities(article.text, window, raw, propn):
             index = _sentence_of(entity.start, bounds)
             span = article.span(entity.start, entity.end)
+            if is_number_label(entity.label) and is_idiom(article.text, entity.end):
+                continue
             if is_number_label(entity.label):
                 tokens = doc.char_span(
                     entity.start - offset, entity.end - offset, alignment_mode="expand"

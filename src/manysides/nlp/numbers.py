@@ -37,8 +37,13 @@ def counted_phrase(tokens: Any) -> str | None:
     """What a number counts: the noun it modifies, with its compounds, or the object of 'of'."""
     last = tokens[-1]
     head = last.head
-    if last.dep_ in ("nummod", "quantmod", "compound") and head.i > last.i and head.i - last.i <= 6:
-        return str(last.doc[last.i + 1 : head.i + 1].text).lstrip("- ") or None
+    if (
+        last.dep_ in ("nummod", "quantmod", "compound", "amod")
+        and head.i > last.i
+        and head.i - last.i <= 6
+    ):
+        end = _chunk_end(head)
+        return str(last.doc[last.i + 1 : end + 1].text).lstrip("- ") or None
     for child in last.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -51,6 +56,19 @@ def counted_phrase(tokens: Any) -> str | None:
                 ]
                 return " ".join(t.text for t in words) or None
     return None
+
+
+def _chunk_end(token: Any) -> int:
+    """Index of the last token of the noun chunk holding ``token`` ("four MiG-29 fighter jets")."""
+    for chunk in token.doc.noun_chunks:
+        if chunk.start <= token.i < chunk.end:
+            return int(chunk.end - 1)
+    return int(token.i)
+
+
+def is_idiom(text: str, end: int) -> bool:
+    """Number words inside idioms are not numbers: "one-on-one", "one-to-one"."""
+    return bool(re.match(r"-(?:on|to|by)-", text[end : end + 4]))
 
 
 def number_kind(label: str | None) -> str:

@@ -17,6 +17,16 @@ def comparison_document(comparison: Comparison) -> dict[str, Any]:
         "articles": [_article(a) for a in comparison.articles],
         "entities": [_entity(e) for e in comparison.entities],
         "facts": [_fact(f) for f in comparison.facts],
+        "numbers": [
+            {
+                "span": n.span.to_dict(),
+                "value": n.value,
+                "counted": n.counted,
+                "kind": n.kind,
+            }
+            for item in comparison.annotated
+            for n in item.numbers
+        ],
         "summary": _summary(comparison),
         "rejected": [{"source": r.source, "reason": r.reason} for r in comparison.rejections],
     }
