@@ -71,6 +71,10 @@ def compare(
 
     with stderr.status("Reading and analyzing articles…"):
         comparison = run_compare(sources)
+    from manysides.render.json_doc import warnings
+
+    for note in warnings(comparison):
+        stderr.print(f"[yellow]note[/] {note}", markup=True, highlight=False)
     for rejection in comparison.rejections:
         stderr.print(
             f"[yellow]skipped[/] {rejection.source}: {rejection.reason}",

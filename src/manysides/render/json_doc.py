@@ -29,6 +29,7 @@ def comparison_document(comparison: Comparison) -> dict[str, Any]:
         ],
         "summary": _summary(comparison),
         "rejected": [{"source": r.source, "reason": r.reason} for r in comparison.rejections],
+        "warnings": warnings(comparison),
     }
     document.update(comparison.extras)
     return document
@@ -104,3 +105,15 @@ def _summary(comparison: Comparison) -> dict[str, Any]:
             1 for e in comparison.entities if len({v.text for v in e.variants}) > 1
         ),
     }
+
+
+def warnings(comparison: Comparison) -> list[str]:
+    """What a reader should know about the limits of this comparison."""
+    notes = []
+    for article in comparison.articles:
+        if article.language and article.language != "en":
+            notes.append(
+                f"{article.outlet} ({article.source}) is in '{article.language}': the pipeline is "
+                "English-only, so its entities and facts are likely incomplete."
+            )
+    return notes
