@@ -100,17 +100,19 @@ def fact_groups(
 
 
 def _gather(sources: Iterable[Source]) -> tuple[list[Article], list[Rejection]]:
+    """Articles in the order given; folders expand in sorted order where they stand."""
     articles: list[Article] = []
-    paths: list[str | Path] = []
+    rejections: list[Rejection] = []
     for number, source in enumerate(sources, start=1):
         if isinstance(source, Article):
             articles.append(source)
         elif isinstance(source, str) and "\n" in source:
             articles.append(detect_language(build_article(source, Metadata(), f"text-{number}")))
         else:
-            paths.append(source)
-    read, rejections = read_sources(paths)
-    return articles + read, rejections
+            read, rejected = read_sources([source])
+            articles.extend(read)
+            rejections.extend(rejected)
+    return articles, rejections
 
 
 def _unique_ids(articles: Sequence[Article]) -> list[Article]:
