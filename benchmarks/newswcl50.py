@@ -175,9 +175,7 @@ def predict(docs: Sequence[GoldDoc], system: str) -> list[Cluster]:
     ]
 
 
-def evaluate(
-    docs: Sequence[GoldDoc], system: str, only: set[str] | None = None
-) -> dict[str, object]:
+def evaluate(docs: Sequence[GoldDoc], system: str, only: set[str] | None = None) -> dict[str, Any]:
     gold: list[Cluster] = []
     predicted: list[Cluster] = []
     for topic, members in topics(docs):

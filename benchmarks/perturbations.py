@@ -93,7 +93,8 @@ def load_articles(limit: int) -> list[Article]:
 # ---- perturbations: each returns the new text and a note, or None when it does not apply ----
 
 _NUMBER = re.compile(r"(?<![\w.,$-])(\d{1,3}(?:,\d{3})*|\d+)(?![\w.,%-]|,\d)")
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*"
+_MONTH = _MONTH_WORD + r"\.?"
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _TITLE = re.compile(
     r"\b(President|Prime Minister|Minister|Secretary|Senator|Governor|Mayor|Chancellor|"
@@ -159,14 +160,30 @@ def change_number(a: Article, rng: random.Random) -> tuple[str, str] | None:
                 continue
             if value == 0 or re.search(r"[A-Z][\w-]*\s$", before):  # "Boeing 737"
                 continue
-            if re.match(r"\s*(?:a\.m|p\.m|am\b|pm\b|:)", a.text[m.end() : m.end() + 4]):
+            after = a.text[m.end() : m.end() + 40]
+            if re.match(r"\s*(?:a\.m|p\.m|am\b|pm\b|:)", after) or _NOT_A_COUNT.match(after):
                 continue
+            if re.search(r"[/#№]\s*$", before) or re.match(r"/\d", after):
+                continue  # "1/16", "No. 5": an index, not a figure
             candidates.append((m, value))
     if not candidates:
         return None
     m, value = rng.choice(candidates)
-    new = str(value + rng.choice([2, 3, 5, 7, 11]))
+    new = same_style(m.group(1), value + rng.choice([2, 3, 5, 7, 11]))
     return _replace(a.text, m.start(1), m.end(1), new), f"{m.group(1)} -> {new}"
+
+
+# A day of the month written before the month ("31 December") and a street number ("1426 N.
+# Quincy St.") are not figures: changing them makes a malformed date or another address.
+_NOT_A_COUNT = re.compile(
+    r"\s*(?:" + _MONTH + r"(?:\s|,|$)|(?:[A-Z][\w.]*\s){1,3}(?:St|Street|Ave|Avenue|Rd|Road|"
+    r"Blvd|Boulevard|Dr|Drive|Lane|Ln|Way|Pl|Place|Pike|Highway|Hwy)\b)"
+)
+
+
+def same_style(old: str, value: int) -> str:
+    """``value`` written like ``old``: thousands separators kept ("120,000" -> "120,002")."""
+    return f"{value:,}" if "," in old else str(value)
 
 
 def change_date(a: Article, rng: random.Random) -> tuple[str, str] | None:
@@ -194,8 +211,9 @@ def change_role(a: Article, rng: random.Random) -> tuple[str, str] | None:
 
 
 def change_name(a: Article, rng: random.Random) -> tuple[str, str] | None:
-    names = re.compile(r"(?<=[a-z,] )([A-Z][a-z]{4,})\b")
-    m = _pick(a, names, rng)
+    calendar = "|".join([_MONTH_WORD + r"\b", *_WEEKDAYS])
+    names = re.compile(r"(?<=[a-z,] )(?!" + calendar + r")([A-Z][a-z]{4,})\b")
+    m = _pick(a, names, rng)  # a month or a weekday respelled is not a name
     if m is None:
         return None
     word = m.group(1)
@@ -234,7 +252,9 @@ def change_speaker(a: Article, rng: random.Random) -> tuple[str, str] | None:
         hits += [
             m
             for m in _SAID_NAME.finditer(a.text, s, e)
-            if not _in_quote(a.text, s, m) and not _titled(m.group(2) or m.group(3))
+            if not _in_quote(a.text, s, m)
+            and not _titled(m.group(2) or m.group(3))
+            and not a.text.startswith(("'s", "’s"), m.end(2) if m.group(2) else m.end())
         ]
     if not hits:
         return None

@@ -57,10 +57,18 @@ def compare(
     html_path: Annotated[
         Path | None, typer.Option("--html", help="Also write the HTML report here.")
     ] = None,
+    omission_k: Annotated[
+        int | None,
+        typer.Option(
+            "--omission-k",
+            min=1,
+            help="Omissions: facts at least K other outlets report (default: half the others).",
+        ),
+    ] = None,
 ) -> None:
     """Compare reports of one event, with every statement cited.
 
-    Example: manysides compare examples/ --html out/report.html
+    Example: manysides compare examples/ --html out/report.html --omission-k 2
     """
     from manysides.atomic import write_text_atomic
     from manysides.compare.run import compare as run_compare
@@ -70,7 +78,8 @@ def compare(
     from manysides.render.terminal import print_summary
 
     with stderr.status("Reading and analyzing articles…"):
-        comparison = run_compare(sources)
+        options = {"omission_k": omission_k} if omission_k is not None else None
+        comparison = run_compare(sources, options=options)
     from manysides.render.json_doc import warnings
 
     for note in warnings(comparison):

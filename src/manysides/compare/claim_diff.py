@@ -63,6 +63,8 @@ def edit_conflicts(a: ClaimView, b: ClaimView, fact: str | None) -> list[Conflic
         conflict = _typed_edit(a, b, op, left, right, fact)
         if conflict is not None:
             found.append(conflict)
+        elif all(_titleish(t) for t in left + right):
+            continue  # a title, even quoted, is the role detector's ("President Trump")
         elif _in_quotes(a, op[1], op[2]) and _in_quotes(b, op[3], op[4]):
             quote_edit = quote_edit or _wordy(left + right)
     if quote_edit and not any(c.kind in ("polarity", "speaker") for c in found):

@@ -43,8 +43,8 @@ from manysides.nlp.embed import Embedder, default_embedder
 class GroupingSettings:
     """Thresholds chosen on NewsWCL50 events 0-4 (see benchmarks/newswcl50.py)."""
 
-    similarity: float = 0.70
-    """Mean cosine between two groups' phrases above which they merge."""
+    similarity: float = 0.50
+    """Mean cosine between all units of two groups at or above which they merge."""
     pronoun_window: int = 2
     """How many sentences back a pronoun may look for its antecedent."""
     use_frames: bool = True
@@ -52,10 +52,10 @@ class GroupingSettings:
     """Groups of at most ``small`` phrases join the most similar larger group above this.
     Right when every phrase belongs to some concept (gold mentions); for raw noun chunks use
     `STRICT`, which leaves strays alone."""
-    small: int = 3
+    small: int = 6
 
 
-STRICT = GroupingSettings(attach=1.01)
+STRICT = GroupingSettings(similarity=0.70, attach=1.01)
 """For candidate phrases from raw text (framing): no forced attachment of strays."""
 
 
@@ -116,17 +116,21 @@ def _link_anchors(keys: dict[int, str], groups: Groups) -> None:
 
 
 def _link_appositions(phrases: Sequence[Phrase], groups: Groups) -> None:
-    """"China's foreign minister, Qin Gang": the role noun joins the name it is apposed to."""
+    """ "China's foreign minister, Qin Gang": a role noun joins the name it is apposed to.
+    Only role nouns: the parser also "apposes" clauses ("Xi, ... – all the while") and
+    wrong attachments ("Ukraine, the first such delivery")."""
     heads = {(p.span.article, p.head_start): i for i, p in enumerate(phrases)}
     for index, phrase in enumerate(phrases):
         target = heads.get((phrase.span.article, phrase.appos))
-        if phrase.appos >= 0 and target is not None and phrase.kind != "pronoun":
+        if phrase.appos >= 0 and target is not None and is_title_noun(phrase):
             groups.union(index, target)
 
 
 def _link_titles(phrases: Sequence[Phrase], groups: Groups) -> None:
     """A singular role noun ("the president", "Russia's president") joins the one person
-    its own article titles that way ("President Vladimir Putin"); several holders: none."""
+    its own article titles that way ("President Vladimir Putin"); several holders: none.
+    Not story-wide: "China's leader" (Xi) must not join another article's "Chinese leader
+    Qin Gang"."""
     holders: dict[tuple[str, str], list[tuple[frozenset[str], int]]] = defaultdict(list)
     for index, phrase in enumerate(phrases):
         if phrase.kind == "person" and phrase.titles:

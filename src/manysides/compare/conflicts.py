@@ -4,7 +4,8 @@ Inside each fact group the claims of two outlets are paired (most similar first,
 so a sentence always meets its own copy), and each pair is read by the detectors: numbers
 and dates (`value_conflicts`), titles of the same person (`roles`), and word-level edits
 (`claim_diff`: polarity, name, place, speaker, quote). Across the story, people titled
-incompatibly and referents spelled differently are added (`story_conflicts`). Conflicts with
+incompatibly, referents spelled differently and the time since an event given in different
+but compatible words are added (`story_conflicts`). Conflicts with
 the same kind and values are merged, so three outlets against one give one conflict.
 
 The enricher adds ``conflicts``, ``omissions`` and ``brief`` to the comparison document.
@@ -25,6 +26,7 @@ from manysides.compare.roles import Role, role_at
 from manysides.compare.story_conflicts import (
     MentionKey,
     co_used_heads,
+    elapsed_conflicts,
     entity_index,
     name_variants,
     person_roles,
@@ -55,6 +57,7 @@ def find_conflicts(comparison: Comparison) -> list[Conflict]:
     found += role_conflicts(comparison, index)
     found += name_variants(comparison, index)
     found += quote_conflicts(comparison)
+    found += elapsed_conflicts(comparison)
     merged = merge(found)
     order = {kind: n for n, kind in enumerate(KINDS)}
     merged.sort(key=lambda c: (not c.contradiction, order[c.kind]))
@@ -157,9 +160,9 @@ def merge(conflicts: Sequence[Conflict]) -> list[Conflict]:
 
 
 def _overlapping(conflict: Conflict, kept: Iterable[Conflict]) -> Conflict | None:
-    """A quote or speaker conflict already found over the same words (in a fact group and
-    again from the quotes stage)."""
-    if conflict.kind not in ("quote", "speaker"):
+    """A conflict already found over the same words: a quote or speaker in a fact group and
+    again from the quotes stage, an elapsed time in aligned claims and again story-wide."""
+    if conflict.kind not in ("quote", "speaker", "number"):
         return None
     for other in kept:
         if other.kind == conflict.kind and all(
@@ -189,14 +192,16 @@ def conflicts_by_fact(conflicts: Sequence[Conflict]) -> dict[str, list[Conflict]
     return grouped
 
 
-def enrich(comparison: Comparison) -> dict[str, Any]:
-    """The enricher (see compare/enrich.py): conflicts, omissions and the brief."""
+def enrich(comparison: Comparison, options: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The enricher (see compare/enrich.py): conflicts, omissions and the brief.
+    ``options["omission_k"]`` sets the omissions' k (`manysides compare --omission-k`)."""
     from manysides.compare.brief import build_brief
-    from manysides.compare.omissions import find_omissions
+    from manysides.compare.omissions import find_omissions, omission_k
 
     conflicts = find_conflicts(comparison)
+    k = omission_k(options)
     return {
         "conflicts": [c.to_dict() for c in conflicts],
-        "omissions": [o.to_dict() for o in find_omissions(comparison)],
+        "omissions": [o.to_dict() for o in find_omissions(comparison, k=k)],
         "brief": [s.to_dict() for s in build_brief(comparison, conflicts)],
     }

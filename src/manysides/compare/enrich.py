@@ -9,6 +9,7 @@ Enrichers run in list order, so a later one may read what an earlier one added.
 from __future__ import annotations
 
 import importlib
+import inspect
 from collections.abc import Callable
 from typing import Any
 
@@ -24,10 +25,21 @@ ENRICHERS: list[str] = [
 ]
 
 
-def run_enrichers(comparison: Comparison, names: list[str] | None = None) -> Comparison:
-    """Apply every enricher in order; each result is merged into ``comparison.extras``."""
+def run_enrichers(
+    comparison: Comparison,
+    names: list[str] | None = None,
+    options: dict[str, Any] | None = None,
+) -> Comparison:
+    """Apply every enricher in order; each result is merged into ``comparison.extras``.
+
+    ``options`` (e.g. ``{"omission_k": 2}``) goes to the enrichers whose function takes an
+    ``options`` keyword; the others are called as before.
+    """
     for name in ENRICHERS if names is None else names:
         module, _, function = name.partition(":")
         enricher: Enricher = getattr(importlib.import_module(module), function)
-        comparison.extras.update(enricher(comparison))
+        if options and "options" in inspect.signature(enricher).parameters:
+            comparison.extras.update(enricher(comparison, options=options))  # type: ignore[call-arg]
+        else:
+            comparison.extras.update(enricher(comparison))
     return comparison

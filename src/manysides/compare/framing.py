@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from manysides.compare.concepts import STRICT, group_phrases
+from manysides.compare.concepts import STRICT, build_concepts
+from manysides.compare.framing_links import entity_keys
 from manysides.compare.labels import Label, find_labels
 from manysides.compare.phrases import Phrase, article_phrases, paragraph_docs
 from manysides.compare.quotations import Quotation, find_quotations
@@ -25,6 +26,9 @@ from manysides.nlp.embed import Embedder, default_embedder
 from manysides.nlp.pipeline import load_pipeline
 
 MIN_CONCEPT_MENTIONS = 2
+MIN_COHESION = 0.55
+"""Concepts whose merged parts are less alike than this (mean MiniLM cosine) are grab bags
+and are left out of the report (see docs/framing.md)."""
 
 
 @dataclass(slots=True)
@@ -57,11 +61,16 @@ def framing(
     }
     reads = [_read(item, comparison, names, nlp) for item in comparison.annotated]
     phrases = [p for r in reads for p in r.phrases]
-    groups = group_phrases(phrases, embedder or default_embedder(), STRICT)
+    resolved = entity_keys(phrases, comparison.entities)
+    found = build_concepts(phrases, embedder or default_embedder(), STRICT, resolved)
     quotes = {r.item.article.id: r.quotations for r in reads}
     outlets = {r.item.article.id: r.item.article.outlet for r in reads}
-    concepts = [concept_document(phrases, g, quotes, outlets, comparison) for g in groups]
-    concepts = [c for c in concepts if c["mentions"] >= MIN_CONCEPT_MENTIONS]
+    anchor_names = _anchor_names(phrases, comparison)
+    concepts = [
+        concept_document(phrases, g, quotes, outlets, comparison, anchor_names) | {"cohesion": c}
+        for g, c in zip(found.groups, found.cohesion, strict=True)
+        if len(g) >= MIN_CONCEPT_MENTIONS and c >= MIN_COHESION
+    ]
     concepts.sort(key=lambda c: (-len(c["outlets"]), -c["distinct_terms"], -c["mentions"]))
     for number, concept in enumerate(concepts, start=1):
         concept["id"] = f"c{number}"
@@ -73,6 +82,29 @@ def framing(
         "outlets": [_outlet_document(r, sides) for r in reads],
         "method": METHOD,
     }
+
+
+def _anchor_names(phrases: Sequence[Phrase], comparison: Comparison) -> list[str | None]:
+    """Per phrase, the resolved entity's name when an entity mention holds its head, so a
+    concept is named "Xi Jinping", not after a rare or titled mention."""
+    spans = {
+        (s.article, s.start, s.end): e.name
+        for e in comparison.entities
+        for v in e.variants
+        for s in v.spans
+    }
+    by_article: dict[str, list[tuple[int, int, str]]] = {}
+    for (article, start, end), name in spans.items():
+        by_article.setdefault(article, []).append((start, end, name))
+    return [
+        next(
+            (n for s, e, n in by_article.get(p.span.article, ()) if s <= p.head_start < e),
+            None,
+        )
+        if p.kind != "noun"
+        else None
+        for p in phrases
+    ]
 
 
 def _read(
@@ -160,9 +192,13 @@ def _loaded(read: _Read) -> list[tuple[int, int, str, float, bool]]:
 
 METHOD: dict[str, str] = {
     "concepts": "Noun phrases and named entities of all articles grouped into concepts: "
-    "people by name, countries by gazetteer/capital/demonym, titles to their holder, then "
-    "head lemma, a curated frame lexicon (war/invasion/special operation/crisis...) and "
-    "MiniLM phrase similarity. CoNLL F1 on NewsWCL50 in benchmarks/RESULTS.md.",
+    "each resolved entity is one concept (a country with its capital, institutions and "
+    "demonyms), role nouns join a person only by apposition or their article's title for "
+    "them, then head lemma, a curated frame lexicon (war/invasion/special operation/"
+    "crisis...) and average-link MiniLM similarity; different entities, opposing groups and "
+    "plural nouns with one person never merge. 'cohesion' is the mean similarity of the "
+    "merged parts; concepts below 0.55 are left out. CoNLL F1 on NewsWCL50 in "
+    "benchmarks/results/framing.md.",
     "tone": "VADER compound score (-1..+1) of sentences, mean per outlet: the outlet's own "
     "words (quotations blanked) apart from quoted passages; per concept, the sentences "
     "mentioning it. It measures word valence, not stance; it is blind to euphemism and "

@@ -30,6 +30,7 @@ TITLE_HEADS = (TITLE_WORDS - {"prime", "foreign", "defense", "defence", "state",
     "official", "lawmaker", "congressman", "congresswoman", "representative", "specialist",
     "analyst", "expert", "strategist", "associate", "confidant", "staffer", "commander",
     "officer", "diplomat", "negotiator", "president", "leader", "minister", "spokesperson",
+    "ally", "friend", "partner", "dictator",
 }  # fmt: skip
 """Head nouns naming a person by role: such phrases are not merged with people by similarity."""
 GENERIC_NAME_WORDS = {
@@ -55,17 +56,21 @@ def entity_keys(phrases: Sequence[Phrase], entities: Sequence[Entity]) -> list[s
     found: list[str | None] = []
     for phrase in phrases:
         hit = next(
-            (e for s, e_end, e in spans.get(phrase.span.article, ()) if s <= phrase.head_start < e_end),
+            (
+                e
+                for s, e_end, e in spans.get(phrase.span.article, ())
+                if s <= phrase.head_start < e_end
+            ),
             None,
         )
-        found.append(None if hit is None or phrase.kind in ("noun", "pronoun") else _key(hit))
+        found.append(None if hit is None or phrase.kind == "pronoun" else _key(hit))
     return found
 
 
 def _key(entity: Entity) -> str:
     if entity.type == "PERSON":
         return f"person:{fold(entity.name)}"
-    country = country_of(entity.name) if entity.type in ("GPE", "LOC", "NORP", "FAC") else None
+    country = country_of(entity.name)
     return f"country:{country}" if country else f"name:{fold(entity.name)}"
 
 
@@ -87,10 +92,69 @@ def anchor_keys(phrases: Sequence[Phrase], resolved: Sequence[str | None]) -> di
         if index not in keys:
             found = owners.get(key)
             keys[index] = found.most_common(1)[0][0] if found and len(found) == 1 else key
-    for index, phrase in enumerate(phrases):
-        if index not in keys and phrase.kind == "name":
-            keys[index] = f"name:{fold(phrase.bare).removesuffix(chr(39) + 's')}"
-    return keys
+    loose = {
+        i: f"name:{fold(p.bare).removesuffix(chr(39) + 's')}"
+        for i, p in enumerate(phrases)
+        if i not in keys and p.kind == "name"
+    }
+    same = _same_people(keys | loose)
+    return {i: k for i, k in same.items() if i not in loose or k != loose[i]}
+
+
+def _same_people(keys: dict[int, str]) -> dict[int, str]:
+    """One key per person: full names with the same surname and first initial ("Donald
+    Trump" / "Donald J. Trump") are one person the resolver split; a one-word name ("Kim",
+    or "Trump" tagged as an organization) is the one full name ending with it (else holding
+    it), if only one."""
+    counts = Counter(keys.values())
+    people = sorted((k for k in counts if _person_words(k)), key=lambda k: -counts[k])
+    canonical: dict[str, str] = {}
+    for key in (k for k in people if len(_person_words(k)) > 1):
+        canonical[key] = next((c for c in set(canonical.values()) if _same_person(key, c)), key)
+    fulls = set(canonical.values())
+    for key in counts:
+        words = _person_words(key) or _one_word_name(key)
+        if len(words) == 1:
+            owner = _owner(words[0], fulls, counts, canonical)
+            if owner:
+                canonical[key] = owner
+    return {i: canonical.get(k, k) for i, k in keys.items()}
+
+
+def _owner(
+    word: str, fulls: set[str], counts: Counter[str], canonical: dict[str, str]
+) -> str | None:
+    """The full name a lone name word belongs to: the one ending with it (else holding it);
+    of several, one named at least twice as often as all others together ("Macron" is
+    Emmanuel, not Brigitte)."""
+    owners = {c for c in fulls if word == _person_words(c)[-1]}
+    owners = owners or {c for c in fulls if word in _person_words(c)}
+    weight = {o: sum(n for k, n in counts.items() if canonical.get(k) == o) for o in owners}
+    ranked = sorted(owners, key=lambda o: -weight[o])
+    if len(ranked) == 1 or (ranked and weight[ranked[0]] >= 2 * sum(weight[o] for o in ranked[1:])):
+        return ranked[0]
+    return None
+
+
+def _person_words(key: str) -> list[str]:
+    """Name words of a person key, titles dropped ("president donald trump" -> donald trump)."""
+    kind, _, name = key.partition(":")
+    if kind not in ("person", "surname"):
+        return []
+    words = name.replace("-", " ").split()
+    while len(words) > 1 and (words[0] in TITLE_WORDS or words[0] in _SKIP_TITLE):
+        words = words[1:]
+    return words
+
+
+def _one_word_name(key: str) -> list[str]:
+    kind, _, name = key.partition(":")
+    return [name] if kind == "name" and " " not in name else []
+
+
+def _same_person(a: str, b: str) -> bool:
+    words_a, words_b = _person_words(a), _person_words(b)
+    return words_a[-1] == words_b[-1] and words_a[0][:1] == words_b[0][:1]
 
 
 def _surname_keys(phrases: Sequence[Phrase]) -> dict[int, str]:
@@ -121,12 +185,17 @@ def name_stems(key: str) -> frozenset[str]:
 
 
 def keys_compatible(a: str, b: str) -> bool:
-    """Same anchor, or two group names sharing a distinctive word."""
+    """Same anchor; two group names sharing a distinctive word; or a one-word name the
+    resolver could not give to one person ("Kim" with two Kims in the story) and a full name
+    holding it (similarity then decides)."""
     if a == b:
         return True
     if a.startswith("name:") and b.startswith("name:"):
         return bool(name_stems(a) & name_stems(b))
-    return False
+    if {a.partition(":")[0], b.partition(":")[0]} == {"country", "name"}:
+        return True  # an institution standing for its country ("the Senate", "the FBI")
+    short, full = sorted((_person_words(a) or _one_word_name(a), _person_words(b)), key=len)
+    return len(short) == 1 and len(full) > 1 and short[0] in full
 
 
 @dataclass(slots=True)
@@ -174,7 +243,7 @@ class Groups:
             return False
         self.parent[ra] = rb
         x, y = self.info[ra], self.info[rb]
-        y.anchors |= x.anchors
+        y.anchors = _subsume(y.anchors | x.anchors)
         y.person = y.person or x.person
         y.plural_nouns += x.plural_nouns
         y.title_nouns += x.title_nouns
@@ -189,6 +258,14 @@ class Groups:
         for item in range(len(self.parent)):
             found[self.find(item)].append(item)
         return list(found.values())
+
+
+def _subsume(anchors: set[str]) -> set[str]:
+    """A country's group keeps only its country anchor: the institutions it absorbed do not
+    block others ("the Senate" joining the United States does not keep out "the House")."""
+    if any(a.startswith("country:") for a in anchors):
+        return {a for a in anchors if not a.startswith("name:")}
+    return anchors
 
 
 def _info(phrase: Phrase, anchor: str | None) -> _Info:

@@ -2,11 +2,12 @@
 
 ``k`` defaults to half of the other outlets (at least one), so with two articles every fact
 the other one reports counts, and with ten only facts five others carry do. Callers choose
-``k`` with `find_omissions(comparison, k=...)`.
+``k`` with `find_omissions(comparison, k=...)`, the command line with ``--omission-k``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from manysides.model import Claim, Comparison
@@ -31,6 +32,16 @@ class Omission:
             "count": len(self.reported_by),
             "claims": [{**c.span.to_dict(), "outlet": c.outlet} for c in self.claims],
         }
+
+
+def omission_k(options: Mapping[str, object] | None) -> int | None:
+    """``k`` from the enricher options (``{"omission_k": 2}``), or None for the default."""
+    value = (options or {}).get("omission_k")
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise ValueError(f"omission_k must be a whole number >= 1, got {value!r}; pass e.g. 2.")
+    return value
 
 
 def default_k(outlets: int) -> int:

@@ -96,6 +96,8 @@ def country_of(text: str) -> str | None:
         return _capitals().get(place, place) if place not in _countries() else place
     if text in _DEMONYM_EXCEPTIONS:
         return _DEMONYM_EXCEPTIONS[text]
+    if text.endswith(("ans", "is")) and text[:1].isupper():
+        return country_of(text.removesuffix("s"))  # "Russians", "Israelis"
     if text[:1].isupper() and len(text) >= 5 and text.endswith(("an", "ese", "ian", "ish", "i")):
         stem, words = text[: max(4, len(text) - 3)], len(text.split())
         found = sorted(  # same word count: "Republican" is not "Republic of the Congo"

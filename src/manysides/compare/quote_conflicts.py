@@ -39,9 +39,28 @@ def quote_conflicts(comparison: Comparison) -> list[Conflict]:
             speaker = _speaker_conflict(one, other)
             if speaker is not None:
                 found.append(speaker)
+            elif _excerpt(one, other, matcher, len(a), len(b)):
+                continue
             elif matcher.ratio() < 1.0 and _wording_only(a, b, matcher, _names(one, other)):
                 found.append(_wording(one, other))
     return found
+
+
+def _excerpt(
+    one: QuoteRecord, other: QuoteRecord, matcher: SequenceMatcher[str], a: int, b: int
+) -> bool:
+    """One quotation is the other cut short or with another part joined on (the quotes stage
+    may join a later fragment): every part of one is a part of the other, or the words only
+    differ at an end."""
+    x = {fold(p.text) for p in one.quote.content}
+    y = {fold(p.text) for p in other.quote.content}
+    if x <= y or y <= x:
+        return True
+    edits = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    return all(
+        tag in ("insert", "delete") and ((i1 == 0 and j1 == 0) or (i2 == a and j2 == b))
+        for tag, i1, i2, j1, j2 in edits
+    )
 
 
 def _speaker_key(record: QuoteRecord) -> tuple[str | None, str | None]:

@@ -48,6 +48,7 @@ _STOP = {
 }  # fmt: skip
 _DETERMINER = re.compile(r"(?:the|a|an|his|her|their|its)\s+", re.I)
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*")
+_OF_AFTER = re.compile(r" of (?:the )?(?:[A-Z][\w'’.-]*|state|defen[cs]e)(?: [A-Z][\w'’.-]*){0,2}")
 _BREAK_AFTER = re.compile(r"\s*(?:[,.;:)]|\s(?:of|at|for|in|to|from|with|on)\s)")
 
 
@@ -112,13 +113,22 @@ def _prefix(text: str, start: int) -> tuple[int, int] | None:
     return _words_back(text, start - 1, require_title_last=True)
 
 
-def _words_back(text: str, stop: int, *, require_title_last: bool) -> tuple[int, int] | None:
+def _words_back(
+    text: str, stop: int, *, require_title_last: bool, seen: bool = False
+) -> tuple[int, int] | None:
     """The title phrase ending at ``stop``: title words, modifiers, capitalized words and
-    possessives ("China's foreign minister"), joined by single spaces."""
+    possessives ("China's foreign minister"), joined by single spaces; a title "of" a
+    department ("U.S. Secretary of State") included."""
+    of = _TITLE_OF.search(text, max(0, stop - 80), stop)
+    if of is not None and _norm(of.group(1)) in TITLES and not seen:
+        before = _words_back(text, of.start() - 1, require_title_last=False, seen=True)
+        if text[of.start() - 1 : of.start()] == " " and before is not None:
+            return before[0], stop
+        return of.start(), stop
     window = text[max(0, stop - 80) : stop]
     base = max(0, stop - 80)
     words = list(_WORD.finditer(window))
-    begin, seen_title = stop, False
+    begin, seen_title = stop, seen
     for n, match in enumerate(reversed(words)):
         if base + match.end() != (stop if n == 0 else begin - 1):
             break
@@ -135,6 +145,13 @@ def _words_back(text: str, stop: int, *, require_title_last: bool) -> tuple[int,
         seen_title = seen_title or word in TITLES
         begin = base + match.start()
     return (begin, stop) if seen_title and begin < stop else None
+
+
+_TITLE_OF = re.compile(
+    r"\b([A-Za-z]+) of (?:the )?[A-Z][\w'’.-]*(?: (?:and |& )?[A-Z][\w'’.-]*){0,3}$"
+)
+"""A title and its department before a name: "Secretary of State", "Minister of Foreign
+Affairs", "Head of the Central Bank"."""
 
 
 def _closes(text: str, end: int) -> bool:
@@ -158,6 +175,9 @@ def _apposition_after(text: str, end: int) -> tuple[int, int] | None:
         if word in TITLES:
             last_title = match.end()
         cursor = match.end() + 1
-    if last_title is None or not _BREAK_AFTER.match(text, last_title):
+    if last_title is None:
         return None
-    return (start, last_title)
+    department = _OF_AFTER.match(text, last_title)
+    if department is not None and text[department.end() : department.end() + 1] in ",.;:)":
+        return (start, department.end())  # "the secretary of state,"
+    return (start, last_title) if _BREAK_AFTER.match(text, last_title) else None

@@ -28,11 +28,13 @@ def compare(
     nlp: Any = None,
     settings: AlignmentSettings | None = None,
     enrichers: list[str] | None = None,
+    options: dict[str, Any] | None = None,
 ) -> Comparison:
     """Read, annotate and compare reports of one event.
 
     ``sources`` are paths (files or folders), `Article`s, or raw article texts (a string
     with a line break). Raises `NotEnoughArticlesError` when fewer than two are usable.
+    ``options`` are passed to the enrichers that take them (``omission_k``).
     """
     articles, rejections = _gather(sources)
     if len(articles) < 2:
@@ -42,7 +44,13 @@ def compare(
             f"a comparison needs at least two articles; found {found}.{problems}"
         )
     return compare_articles(
-        articles, rejections, embedder=embedder, nlp=nlp, settings=settings, enrichers=enrichers
+        articles,
+        rejections,
+        embedder=embedder,
+        nlp=nlp,
+        settings=settings,
+        enrichers=enrichers,
+        options=options,
     )
 
 
@@ -54,6 +62,7 @@ def compare_articles(
     nlp: Any = None,
     settings: AlignmentSettings | None = None,
     enrichers: list[str] | None = None,
+    options: dict[str, Any] | None = None,
 ) -> Comparison:
     """The comparison of already-read articles (corpus mode calls this for a story).
 
@@ -67,7 +76,7 @@ def compare_articles(
     groups = align(statements, embedder or default_embedder(), settings)
     facts = fact_groups(groups, statements, {a.outlet for a in articles})
     comparison = Comparison(list(articles), entities, facts, annotated, list(rejections))
-    return run_enrichers(comparison, enrichers)
+    return run_enrichers(comparison, enrichers, options)
 
 
 def fact_groups(

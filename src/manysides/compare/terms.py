@@ -43,9 +43,12 @@ def concept_document(
     quotes: Mapping[str, Sequence[Quotation]],
     outlets: Mapping[str, str],
     comparison: Comparison,
+    anchor_names: Sequence[str | None] = (),
 ) -> dict[str, Any]:
-    """Concept ``group`` (indices into ``phrases``) with its terms per article."""
+    """Concept ``group`` (indices into ``phrases``) with its terms per article;
+    ``anchor_names`` gives each phrase's resolved entity name, if any (for the name)."""
     members = sorted((phrases[i] for i in group), key=lambda p: (p.span.article, p.span.start))
+    entity_names = [n for i in group if i < len(anchor_names) and (n := anchor_names[i])]
     by_article: dict[str, list[Phrase]] = defaultdict(list)
     for phrase in members:
         by_article[phrase.span.article].append(phrase)
@@ -53,8 +56,8 @@ def concept_document(
     keys = {term_key(p) for p in members}
     return {
         "id": "",
-        "name": _name(members),
-        "kind": Counter(p.kind for p in members).most_common(1)[0][0],
+        "name": _name(members, entity_names),
+        "kind": _kind(members, bool(entity_names)),
         "mentions": len(members),
         "distinct_terms": len(keys),
         "outlets": [
@@ -66,12 +69,26 @@ def concept_document(
     }
 
 
-def _name(members: Sequence[Phrase]) -> str:
-    """The most used proper name, else the most used term."""
-    named = [p for p in members if p.kind in ("person", "place", "name")]
-    pool = named or list(members)
-    counts = Counter(_POSSESSIVE.sub("", p.bare.strip(' "')) for p in pool)
-    return max(counts, key=lambda t: (counts[t], len(t)))
+def _kind(members: Sequence[Phrase], named: bool) -> str:
+    """The most common kind, among names first when the concept is a resolved entity."""
+    pool: list[str] = [p.kind for p in members if p.kind in ("person", "place", "name")]
+    return Counter((pool if named else []) or [p.kind for p in members]).most_common(1)[0][0]
+
+
+def _name(members: Sequence[Phrase], entity_names: Sequence[str]) -> str:
+    """The resolved entity named most often in the concept; else its most used term (in
+    most outlets, then the shortest): "meetings", not a one-off "regional security meeting"."""
+    if entity_names:
+        counts = Counter(entity_names)
+        return max(counts, key=lambda n: (counts[n], len(n)))
+    terms: dict[str, list[Phrase]] = {}
+    for phrase in members:
+        terms.setdefault(term_key(phrase), []).append(phrase)
+    best = max(
+        terms.values(),
+        key=lambda ps: (len(ps), len({p.span.article for p in ps}), -len(ps[0].bare)),
+    )
+    return _POSSESSIVE.sub("", best[0].bare.strip(' "'))
 
 
 def _outlet_terms(

@@ -33,8 +33,10 @@ def valence(word: str) -> float:
     return float(analyzer().lexicon.get(word.lower(), 0.0))
 
 
+@lru_cache(maxsize=8192)
 def compound(text: str) -> float:
-    """VADER's normalized score of a passage, -1 (most negative) .. +1 (most positive)."""
+    """VADER's normalized score of a passage, -1 (most negative) .. +1 (most positive);
+    cached, since per-concept tone scores the same sentences many times."""
     if not text.strip():
         return 0.0
     return float(analyzer().polarity_scores(text)["compound"])

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from manysides.compare.conflict_types import ClaimView, Conflict, Side, Token
 from manysides.nlp.numbers import parse_value
@@ -25,6 +26,7 @@ APPROX = {
 RUNNING = {"total", "far", "now", "rose", "risen", "climbed", "climbing", "toll", "earlier",
            "initially", "later", "updated", "increased", "reached", "latest", "previously"}  # fmt: skip
 _NUMERIC = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
+_DIGITS = re.compile(r"\d+")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = {
     m: n + 1
@@ -40,6 +42,10 @@ _UNITS = {
     "day": "day", "week": "week", "month": "month", "year": "year", "hour": "hour",
     "minute": "minute", "second": "second", "decade": "decade",
 }  # fmt: skip
+ELAPSED = ("duration", "ago")
+CALENDAR = ("weekday", "monthday", "month", "year", "time")
+NEAR_COPY = 0.75
+"""Two claims whose tokens match this much (difflib ratio) are one sentence re-edited."""
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
 
 
@@ -56,11 +62,18 @@ class Value:
 
 
 def number_conflicts(a: ClaimView, b: ClaimView, fact: str | None) -> list[Conflict]:
-    """Different figures for the same counted thing."""
-    found: list[Conflict] = []
+    """Different figures for the same counted thing, or at the same place of two near-identical
+    sentences (then whatever they count)."""
     left, right = _numbers(a), _numbers(b)
+    if not _same_day(a, b):  # "3 days ago" on Monday is "4 days ago" on Tuesday
+        left, right = [v for v in left if v.kind != "ago"], [v for v in right if v.kind != "ago"]
+    aligned = aligned_numbers(a, b, left, right)
+    found = [_number_conflict(a, x, b, y, False, fact) for x, y in aligned]
+    used = {(v.start, v.end) for pair in aligned for v in pair}
     for x in _unmatched(left, right):
         for y in _unmatched(right, left):
+            if (x.start, x.end) in used or (y.start, y.end) in used:
+                continue
             same, subset = _same_counted(x, y)
             if x.kind != y.kind or not (same or subset or _same_context(a, x, b, y)):
                 continue
@@ -70,23 +83,84 @@ def number_conflicts(a: ClaimView, b: ClaimView, fact: str | None) -> list[Confl
 
 def date_conflicts(a: ClaimView, b: ClaimView, fact: str | None) -> list[Conflict]:
     """Different days, months, years or times for the same event."""
-    if a.published and b.published and a.published[:10] != b.published[:10]:
-        relative_ok = False  # weekdays and "ago" read differently from different days
-    else:
-        relative_ok = True
+    relative_ok = _same_day(a, b)  # weekdays read differently from different days
     left, right = _dates(a), _dates(b)
     found: list[Conflict] = []
     for x in _unmatched(left, right):
         for y in _unmatched(right, left):
-            if x.kind != y.kind or x.kind in ("other", "duration"):
+            if x.kind != y.kind or x.kind in ("other", *ELAPSED):
                 continue
-            if (x.kind in ("weekday", "ago") and not relative_ok) or "vague" in x.kind:
+            if (x.kind == "weekday" and not relative_ok) or "vague" in x.kind:
                 continue
             alone = _alone(left, right, x, y)
             if not (alone or _same_context(a, x, b, y)):
                 continue
             found.append(_date_conflict(a, x, b, y, fact))
     return found
+
+
+def aligned_numbers(
+    a: ClaimView, b: ClaimView, left: list[Value], right: list[Value]
+) -> list[tuple[Value, Value]]:
+    """Numbers that replace one another, token for token, in two near-identical sentences
+    ("between 43 degrees North" / "between 50 degrees North"): the same slot of the same
+    sentence, so the same thing, whether or not a counted noun was found."""
+    matcher = SequenceMatcher(None, [t.low for t in a.tokens], [t.low for t in b.tokens])
+    if matcher.ratio() < NEAR_COPY:
+        return []
+    pairs = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "replace" or i2 - i1 != 1 or j2 - j1 != 1:
+            continue
+        x, y = _value_at(a, a.tokens[i1], left), _value_at(b, b.tokens[j1], right)
+        if x is not None and y is not None and x.value != y.value:
+            pairs.append((x, y))
+        elif x is None and y is None and _same_shape(a, a.tokens[i1], b.tokens[j1]):
+            pairs.append((_shaped(a.tokens[i1]), _shaped(b.tokens[j1])))
+    return pairs
+
+
+def _value_at(view: ClaimView, token: Token, values: list[Value]) -> Value | None:
+    """The figure that ``token`` belongs to; a bare numeral outside a calendar date counts."""
+    for value in values:
+        if value.start <= token.start and token.end <= value.end:
+            return value
+    if not _NUMERIC.match(token.text) or _looks_like_year(token.text):
+        return None
+    if _calendar(view, token.start, token.end):
+        return None  # a day, month, year or time: the date detector's
+    return Value(token.start, token.end, token.text, "count", parse_value(token.text))
+
+
+def _same_shape(view: ClaimView, x: Token, y: Token) -> bool:
+    """Measures written with digits inside one word ("5'2" / "12'2", "3-1" / "4-1"): the same
+    letters and marks, other digits. Dates and calendar-looking shapes ("12/5") are left alone."""
+    shape = _DIGITS.sub("#", x.text)
+    return (
+        "#" in shape
+        and shape != "#"
+        and shape == _DIGITS.sub("#", y.text)
+        and not _calendar(view, x.start, x.end)
+        and x.text != y.text
+        and not re.search(r"[/:]", shape)
+        and not any(_looks_like_year(d) for d in _DIGITS.findall(x.text + " " + y.text))
+    )
+
+
+def _shaped(token: Token) -> Value:
+    return Value(token.start, token.end, token.text, "count", token.text)
+
+
+def _calendar(view: ClaimView, start: int, end: int) -> bool:
+    spans = [m.span for m in view.mentions if m.label in ("DATE", "TIME")]
+    spans += [d.span for d in view.dates]
+    return any(
+        s.start <= start and end <= s.end and parse_date(s.text)[0] in CALENDAR for s in spans
+    )
+
+
+def _same_day(a: ClaimView, b: ClaimView) -> bool:
+    return not (a.published and b.published and a.published[:10] != b.published[:10])
 
 
 def _numbers(view: ClaimView) -> list[Value]:
@@ -116,19 +190,26 @@ def _numbers(view: ClaimView) -> list[Value]:
 
 
 def _durations(view: ClaimView) -> list[Value]:
-    """The number of a duration ("11 hour", "three days"), counting its unit."""
+    """The number of a duration or an elapsed time ("11 hour", "three days", "13 years ago"),
+    counting its unit: a figure, compared like other figures."""
     found = []
     for mention in view.mentions:
-        if mention.label not in ("DATE", "TIME") or parse_date(mention.span.text)[0] != "duration":
+        kind = parse_date(mention.span.text)[0] if mention.label in ("DATE", "TIME") else ""
+        if kind not in ELAPSED:
             continue
         for token in view.tokens:
             inside = mention.span.start <= token.start and token.end <= mention.span.end
             value = parse_value(token.text) if inside else None
             if value is not None:
                 unit = _unit(mention.span.text)
-                found.append(Value(token.start, token.end, token.text, "count", value, unit))
+                found.append(Value(token.start, token.end, token.text, _figure(kind), value, unit))
                 break
     return found
+
+
+def _figure(kind: str) -> str:
+    """Durations are counts; "N units ago" is kept apart (it shifts with the publication day)."""
+    return "ago" if kind == "ago" else "count"
 
 
 def _unit(text: str) -> str | None:
@@ -240,10 +321,11 @@ def _dates(view: ClaimView) -> list[Value]:
     value: object
     for expression in view.dates:
         span = expression.span
-        if expression.resolved and expression.value and expression.granularity != "vague":
+        kind, value = parse_date(span.text)
+        if kind in ELAPSED:
+            pass  # "13 years ago": its number is compared as a figure (`_durations`)
+        elif expression.resolved and expression.value and expression.granularity != "vague":
             kind, value = f"resolved-{expression.granularity}", expression.value
-        else:
-            kind, value = parse_date(span.text)
         found.append(Value(span.start, span.end, span.text, kind, value))
     covered = [(v.start, v.end) for v in found]
     for mention in view.mentions:

@@ -1,12 +1,15 @@
 """Incremental story clustering: each arriving article joins its best story or starts one.
 
-Score of an article against a story = cosine of the lead embedding with the story centroid
-+ W_TERMS x TF-IDF cosine (document frequencies as seen so far) + W_ENTITIES x share of the
-article's named entities the story already has - W_TIME x how far (up to HORIZON days) the
-article lies outside the story's time span. A wire copy joins its original's story. Only the
-TOP_K stories nearest by embedding are scored in full, so each step costs one matrix-vector
-product plus a constant. The result depends only on the input order: no randomness, ties go
-to the older story.
+Score of an article against a story = its best time-decayed member similarity (the highest
+cosine of lead embeddings with any member, minus W_TIME x min(days between the two /
+HORIZON, 1)) + W_TERMS x TF-IDF cosine with the story's terms (document frequencies as seen
+so far) + W_ENTITIES x share of the article's named entities the story already has. The
+member-level, time-decayed link (rather than a centroid and a story-wide span) lets a story
+follow an event as it develops while keeping apart two similar events months apart (e.g.
+two missile tests), which a span that only grows cannot. A wire copy joins its original's
+story. Only the TOP_K stories with the best member link are scored in full, so each step
+costs one matrix-vector product over the stored vectors plus a constant. The result depends
+only on the input order: no randomness, ties go to the older story.
 """
 
 from __future__ import annotations
@@ -29,11 +32,11 @@ Vector = np.ndarray[Any, np.dtype[np.float32]]
 class ClusterSettings:
     """Shipped defaults; chosen as described in docs/corpus.md ("How settings were chosen")."""
 
-    threshold: float = 0.6
+    threshold: float = 0.55
     w_terms: float = 0.3
     w_entities: float = 0.1
-    w_time: float = 0.1
-    horizon_days: float = 30.0
+    w_time: float = 0.3
+    horizon_days: float = 90.0
     top_k: int = 30
     story_terms: int = 200
 
@@ -88,7 +91,9 @@ class Clusterer:
     stories: list[StoryState] = field(default_factory=list)
     df: Counter[str] = field(default_factory=Counter)
     documents: int = 0
-    _matrix: Vector | None = None
+    members: MemberIndex = field(default_factory=lambda: MemberIndex())
+    _df_pending: Counter[str] = field(default_factory=Counter)
+    _dirty: set[int] = field(default_factory=set)
 
     @classmethod
     def load(cls, store: Store, settings: ClusterSettings) -> Clusterer:
@@ -110,7 +115,27 @@ class Clusterer:
             )
         clusterer.df.update(dict(store.db.execute("SELECT term, df FROM term_df")))
         clusterer.documents = int(store.db.execute("SELECT count(*) FROM features").fetchone()[0])
+        index_of = {s.id: i for i, s in enumerate(clusterer.stories)}
+        for sid, embedding, published in store.db.execute(
+            "SELECT sa.story_id, f.embedding, a.published FROM articles a"
+            " JOIN features f ON f.article_id = a.id"
+            " JOIN story_articles sa ON sa.article_id = a.id ORDER BY a.seq"
+        ):
+            vector = np.frombuffer(embedding, dtype=np.float32)
+            clusterer.members.add(vector, index_of[int(sid)], _day_number(published))
         return clusterer
+
+    def flush(self, store: Store) -> None:
+        """Write the stories and document frequencies changed since the last flush (once per
+        batch, inside the caller's transaction, instead of once per article)."""
+        for index in sorted(self._dirty):
+            save_story(store, self.stories[index])
+        store.db.executemany(
+            "INSERT INTO term_df VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + ?",
+            [(t, n, n) for t, n in sorted(self._df_pending.items())],
+        )
+        self._dirty.clear()
+        self._df_pending.clear()
 
     def assign(
         self,
@@ -122,8 +147,11 @@ class Clusterer:
         entities: tuple[str, ...],
         forced: int | None,
     ) -> int:
-        """Place one article (inside the caller's transaction); returns its story id."""
-        tfidf = self._tfidf(store, terms)
+        """Place one article (inside the caller's transaction); returns its story id.
+
+        Story rows and term counts are written by `flush`, which the caller runs before
+        committing."""
+        tfidf = self._tfidf(terms)
         names = {e.lower() for e in entities}
         day = published[:10] if published else None
         index = (
@@ -137,31 +165,20 @@ class Clusterer:
             index = len(self.stories) - 1
         story = self.stories[index]
         story.add(vector, tfidf, names, day, self.settings.story_terms)
-        self._set_row(index, _unit(story.centroid))
-        save_story(store, story)
+        self.members.add(vector, index, _day_number(published))
+        self._dirty.add(index)
+        if story.size == 1:
+            save_story(store, story)  # the row must exist before story_articles refers to it
         store.db.execute("INSERT INTO story_articles VALUES (?, ?)", (article_id, story.id))
         return story.id
-
-    def _set_row(self, index: int, row: Vector) -> None:
-        """Keep the unit-centroid matrix in step; capacity doubles so growth is amortized."""
-        if self._matrix is None:
-            return
-        if index >= len(self._matrix):
-            grown = np.zeros((max(16, 2 * len(self._matrix)), row.shape[0]), dtype=np.float32)
-            grown[: len(self._matrix)] = self._matrix
-            self._matrix = grown
-        self._matrix[index] = row
 
     def _index_of(self, story_id: int) -> int | None:
         return next((i for i, s in enumerate(self.stories) if s.id == story_id), None)
 
-    def _tfidf(self, store: Store, terms: dict[str, int]) -> dict[str, float]:
+    def _tfidf(self, terms: dict[str, int]) -> dict[str, float]:
         self.documents += 1
         self.df.update(terms.keys())
-        store.db.executemany(
-            "INSERT INTO term_df VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1",
-            [(t,) for t in terms],
-        )
+        self._df_pending.update(terms.keys())
         weights = {
             t: (1 + math.log(c)) * math.log((self.documents + 1) / (self.df[t] + 0.5))
             for t, c in terms.items()
@@ -174,10 +191,9 @@ class Clusterer:
     ) -> int | None:
         if not self.stories:
             return None
-        if self._matrix is None:
-            self._matrix = np.stack([_unit(s.centroid) for s in self.stories])
-        near = self._matrix[: len(self.stories)] @ vector
-        top = np.argsort(-near, kind="stable")[: self.settings.top_k]
+        s = self.settings
+        near = self.members.best_link(vector, _day_number(day), len(self.stories), s)
+        top = np.argsort(-near, kind="stable")[: s.top_k]
         best, best_score = None, self.settings.threshold
         for index in sorted(int(i) for i in top):
             score = float(near[index]) + self._extra(self.stories[index], tfidf, names, day)
@@ -192,25 +208,58 @@ class Clusterer:
         norm = math.sqrt(math.fsum(w * w for w in story.terms.values())) or 1.0
         text = math.fsum(w * story.terms.get(t, 0.0) for t, w in tfidf.items()) / norm
         shared = len(names & story.entities.keys()) / min(len(names), 5) if names else 0.0
-        return s.w_terms * text + s.w_entities * min(shared, 1.0) - s.w_time * _gap(story, day, s)
+        return s.w_terms * text + s.w_entities * min(shared, 1.0)
 
 
-def _gap(story: StoryState, day: str | None, settings: ClusterSettings) -> float:
-    """0 inside the story's span, rising to 1 at HORIZON days outside it."""
-    if not day or not story.first or not story.last:
-        return 0.0
-    when = date.fromisoformat(day)
-    outside = max(
-        (date.fromisoformat(story.first) - when).days,
-        (when - date.fromisoformat(story.last)).days,
-        0,
-    )
-    return min(outside / settings.horizon_days, 1.0)
+class MemberIndex:
+    """Every clustered article's unit vector, story index and day number, in arrival order.
+
+    Arrays grow by doubling, so adding is amortized O(1) and a lookup is one matrix-vector
+    product over all members (about 5 ms at 50k articles x 384 dimensions)."""
+
+    def __init__(self) -> None:
+        self.size = 0
+        self._vectors = np.zeros((0, 0), dtype=np.float32)
+        self._story = np.zeros(0, dtype=np.int64)
+        self._day = np.zeros(0, dtype=np.float64)
+
+    def add(self, vector: Vector, story: int, day: float) -> None:
+        if self.size == len(self._story):
+            capacity = max(64, 2 * self.size)
+            vectors = np.zeros((capacity, vector.shape[0]), dtype=np.float32)
+            vectors[: self.size] = self._vectors[: self.size]
+            self._vectors = vectors
+            self._story = np.resize(self._story, capacity)
+            self._day = np.resize(self._day, capacity)
+        norm = float(np.linalg.norm(vector))
+        self._vectors[self.size] = vector / norm if norm > 0 else vector
+        self._story[self.size] = story
+        self._day[self.size] = day
+        self.size += 1
+
+    def best_link(
+        self, vector: Vector, day: float, stories: int, settings: ClusterSettings
+    ) -> np.ndarray[Any, np.dtype[np.float64]]:
+        """Per story: the best member cosine minus the time decay (-inf for no members)."""
+        n = self.size
+        norm = float(np.linalg.norm(vector)) or 1.0
+        sims = (self._vectors[:n] @ (vector / norm)).astype(np.float64)
+        apart = np.abs(self._day[:n] - day)
+        apart = np.where(np.isnan(apart), 0.0, apart)  # an undated side: no decay
+        sims -= settings.w_time * np.minimum(apart / settings.horizon_days, 1.0)
+        best = np.full(stories, -np.inf)
+        np.maximum.at(best, self._story[:n], sims)
+        return best
 
 
-def _unit(vector: Vector) -> Vector:
-    norm = float(np.linalg.norm(vector))
-    return vector / norm if norm > 0 else vector
+def _day_number(published: str | None) -> float:
+    """Proleptic day number of an ISO date (NaN when unknown), for time distances."""
+    if not published:
+        return math.nan
+    try:
+        return float(date.fromisoformat(published[:10]).toordinal())
+    except ValueError:
+        return math.nan
 
 
 def save_story(store: Store, story: StoryState) -> None:

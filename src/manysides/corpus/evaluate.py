@@ -62,18 +62,21 @@ def adjusted_rand(predicted: Sequence[Hashable], gold: Sequence[Hashable]) -> fl
     return 1.0 if top == expected else (index - expected) / (top - expected)
 
 
-def labeled_articles(folder: Path) -> list[tuple[Article, str]]:
-    """news-please JSON files with ``newsCluster.EventId`` (or ``category``), in date order."""
+def labeled_articles(folder: Path) -> list[tuple[Article, str | None]]:
+    """news-please JSON files with ``newsCluster.EventId`` (or ``category``), in date order.
+
+    An article without a label (gold_standard has one) is still ingested, as it would be in
+    a real stream, but not scored (label None)."""
     if not folder.is_dir():
         raise ManysidesError(f"no labeled corpus at {folder}: give the news_cluster data folder")
     found = []
     for path in sorted(folder.glob("*.json")):
         record = json.loads(path.read_text(encoding="utf-8"))
         label = (record.get("newsCluster") or {}).get("EventId", record.get("category"))
-        if label is None:
-            raise InputError(str(path), "no gold label (newsCluster.EventId or category)")
         article = article_from_record(record, str(path))
-        found.append((article, str(label)))
+        found.append((article, None if label is None else str(label)))
+    if not any(label for _, label in found):
+        raise InputError(str(folder), "no gold labels (newsCluster.EventId or category)")
     found.sort(key=lambda pair: (pair[0].published or "9999", pair[0].source))
     return found
 
@@ -101,7 +104,8 @@ def evaluate_clusters(
             story_of = dict(store.db.execute("SELECT article_id, story_id FROM story_articles"))
     gold_of: dict[str, str] = {}
     for article, label in labeled:
-        gold_of.setdefault(article.id, label)  # identical texts are one stored article
+        if label is not None:
+            gold_of.setdefault(article.id, label)  # identical texts are one stored article
     ids = sorted(gold_of)
     predicted = [story_of[i] for i in ids]
     gold = [gold_of[i] for i in ids]

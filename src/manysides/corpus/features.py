@@ -7,6 +7,7 @@ Everything here is a pure function of the article text (plus the model named in
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -17,7 +18,7 @@ from typing import Any, Literal
 import numpy as np
 
 from manysides.model import Article
-from manysides.nlp.embed import Embedder, HashingEmbedder, default_embedder
+from manysides.nlp.embed import Embedder, HashingEmbedder
 
 NUM_PERM = 126
 BAND_ROWS = 3
@@ -25,7 +26,8 @@ BAND_ROWS = 3
 with p = 0.04; candidates are then checked on the exact shingle Jaccard."""
 SHINGLE = 5
 LEAD_CHARS = 600
-ENTITY_CHARS = 1200
+"""Headline + about the first paragraph: what the embedding and NER read. The lead names the
+event; reading further costs time (NER is ~40 % of per-article work) for little signal."""
 ENTITY_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 )
@@ -179,21 +181,34 @@ def lead(article: Article) -> str:
 def featurize(batch: tuple[FeatureSettings, list[Article]]) -> list[Features]:
     """All features of a batch of articles (batched so the embedder and parser run in bulk)."""
     settings, articles = batch
-    vectors = _embedder(settings.embedder).embed([lead(a) for a in articles])
-    entities = _entities(settings.entities, articles)
+    leads = [lead(a) for a in articles]
+    vectors = _embedder(settings.embedder, _threads()).embed(leads)
+    entities = _entities(settings.entities, leads)
     return [
         Features(a.id, vectors[i], minhash(body(a)), terms(a), entities[i])
         for i, a in enumerate(articles)
     ]
 
 
+def _threads() -> int:
+    """One ONNX thread in an executor worker (the workers already fill the cores; more threads
+    per worker oversubscribe them), two in the main process."""
+    return 1 if multiprocessing.parent_process() is not None else 2
+
+
 @lru_cache(maxsize=2)
-def _embedder(kind: str) -> Embedder:
-    return HashingEmbedder(384) if kind == "hashing" else default_embedder()
+def _embedder(kind: str, threads: int) -> Embedder:
+    """Loaded once per process (per kind): workers keep their model across batches."""
+    if kind == "hashing":
+        return HashingEmbedder(384)
+    from manysides.nlp.embed import MiniLMEmbedder
+
+    return MiniLMEmbedder(threads=threads)
 
 
-def _entities(kind: str, articles: Sequence[Article]) -> list[tuple[str, ...]]:
-    texts = [a.text[: max(ENTITY_CHARS, a.body_start + ENTITY_CHARS // 2)] for a in articles]
+def _entities(kind: str, texts: Sequence[str]) -> list[tuple[str, ...]]:
+    """Named entities of the leads: NER only (tok2vec + ner; parser, tagger and lemmatizer
+    disabled), the only annotation clustering needs."""
     if kind == "capitalized":
         return [_capitalized(t) for t in texts]
     from manysides.nlp.pipeline import load_pipeline

@@ -1,9 +1,10 @@
 """`ingest`: sources in, articles stored with features, wire groups and stories.
 
 Articles are read in input order, featurized in batches by an `Executor`, and committed one
-per transaction (article + FTS row + features + LSH bands + copy group + story). A re-run,
-after success or after kill -9, skips stored ids (content hashes) and continues from the
-same state, so the store ends the same as after one uninterrupted run.
+batch per transaction (articles + FTS rows + features + LSH bands + copy groups + stories):
+one commit per 32 articles instead of one per article, and the batch is still all or
+nothing. A re-run, after success or after kill -9, skips stored ids (content hashes) and
+continues from the same state, so the store ends the same as after one uninterrupted run.
 """
 
 from __future__ import annotations
@@ -111,8 +112,11 @@ def ingest_items(
     run_id = _start_run(store)
     fresh = _fresh(store, items, report, tick)
     for done in runner.map(work, _jobs(fresh, settings)):
-        for label, article, feats in done:
-            _commit(store, clusterer, article, feats)
+        with store.transaction():
+            for _label, article, feats in done:
+                _commit(store, clusterer, article, feats)
+            clusterer.flush(store)
+        for label, _article, _feats in done:
             report.count(label, "accepted")
             tick(label, "accepted")
     _finish_run(store, run_id, report)
@@ -152,35 +156,35 @@ def work(job: Job) -> list[tuple[str, Article, Features]]:
 
 
 def _commit(store: Store, clusterer: Clusterer, article: Article, feats: Features) -> None:
-    """One article, all of its derived rows, one transaction."""
-    with store.transaction() as db:
-        store.insert_article(article)
-        db.execute(
-            "INSERT INTO features VALUES (?, ?, ?, ?, ?)",
-            (
-                article.id,
-                np.asarray(feats.embedding, dtype=np.float32).tobytes(),
-                np.asarray(feats.minhash, dtype=np.uint64).tobytes(),
-                json.dumps(feats.terms, sort_keys=True),
-                json.dumps(list(feats.entities)),
-            ),
-        )
-        copied = dedup.record(store, article, feats)
-        forced = None
-        if copied is not None:
-            row = db.execute(
-                "SELECT story_id FROM story_articles WHERE article_id = ?", (copied,)
-            ).fetchone()
-            forced = int(row[0]) if row else None
-        clusterer.assign(
-            store,
+    """One article and all of its derived rows, inside the batch's transaction."""
+    db = store.db
+    store.insert_article(article)
+    db.execute(
+        "INSERT INTO features VALUES (?, ?, ?, ?, ?)",
+        (
             article.id,
-            article.published,
-            feats.embedding,
-            feats.terms,
-            feats.entities,
-            forced,
-        )
+            np.asarray(feats.embedding, dtype=np.float32).tobytes(),
+            np.asarray(feats.minhash, dtype=np.uint64).tobytes(),
+            json.dumps(feats.terms, sort_keys=True),
+            json.dumps(list(feats.entities)),
+        ),
+    )
+    copied = dedup.record(store, article, feats)
+    forced = None
+    if copied is not None:
+        row = db.execute(
+            "SELECT story_id FROM story_articles WHERE article_id = ?", (copied,)
+        ).fetchone()
+        forced = int(row[0]) if row else None
+    clusterer.assign(
+        store,
+        article.id,
+        article.published,
+        feats.embedding,
+        feats.terms,
+        feats.entities,
+        forced,
+    )
 
 
 def _check_settings(store: Store, settings: FeatureSettings) -> FeatureSettings:

@@ -225,6 +225,7 @@ def recluster(store: Store, settings: ClusterSettings | None = None) -> int:
             )
             if grp:
                 first_of_group.setdefault(grp, sid)
+        clusterer.flush(store)
         for kind, payload in db.execute(
             "SELECT kind, payload FROM corrections ORDER BY id"
         ).fetchall():

@@ -150,9 +150,7 @@ def search_articles(
 
 
 @router.get("/entities", response_model=EntityOut)
-def get_entity(
-    app: App, name: Annotated[str, Query(min_length=1, max_length=200)]
-) -> EntityOut:
+def get_entity(app: App, name: Annotated[str, Query(min_length=1, max_length=200)]) -> EntityOut:
     """Stories naming an entity and how each outlet names it there."""
     found: list[dict[str, Any]] = views.entity_stories(app, name)
     return EntityOut.model_validate({"name": name, "stories": found})

@@ -17,7 +17,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from manysides import __version__
 from manysides.errors import ManysidesError
-from manysides.web.comparisons import DEFAULT_MAX_COMPARED, ComparisonCache, Comparer
+from manysides.web.comparisons import DEFAULT_MAX_COMPARED, Comparer, ComparisonCache
 from manysides.web.db import Database
 from manysides.web.security import SecurityHeaders
 

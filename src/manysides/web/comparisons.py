@@ -82,10 +82,14 @@ class ComparisonCache:
             return self._compute(story_id, key, chosen)
 
     def _read(self, key: str) -> Cached | None:
-        row = self.db.reader().execute(
-            "SELECT story_id, articles, document, page FROM web_comparisons WHERE fingerprint = ?",
-            (key,),
-        ).fetchone()
+        row = (
+            self.db.reader()
+            .execute(
+                "SELECT story_id, articles, document, page FROM web_comparisons WHERE fingerprint = ?",
+                (key,),
+            )
+            .fetchone()
+        )
         if row is None:
             return None
         return Cached(int(row[0]), key, tuple(json.loads(row[1])), str(row[2]), str(row[3]))

@@ -7,6 +7,7 @@ boundary and each piece gets the classes of all spans covering it. Every piece i
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,7 +38,12 @@ def layers(document: dict[str, Any], article_id: str) -> list[Layer]:
                 add(item["span"], "furniture", f"set aside: {item['kind']}")
     for fact in document.get("facts", []):
         for claim in fact["claims"]:
-            add(claim, f"claim {fact['status']}", f"{fact['id']}: reported by {fact['status']}", fact["id"])
+            add(
+                claim,
+                f"claim {fact['status']}",
+                f"{fact['id']}: reported by {fact['status']}",
+                fact["id"],
+            )
     for entity in document.get("entities", []):
         for variant in entity["variants"]:
             for span in variant["spans"]:
@@ -64,7 +70,7 @@ def highlighted(text: str, spans: list[Layer]) -> Markup:
         opening.setdefault(span.start, []).append(span)
     active: list[Layer] = []
     parts: list[str] = []
-    for start, end in zip(cuts, cuts[1:], strict=False):
+    for start, end in itertools.pairwise(cuts):
         active = [s for s in active if s.end > start] + opening.get(start, [])
         piece = str(escape(text[start:end])).replace("\n\n", "<br><br>")
         parts.append(_wrap(piece, active) if active else piece)

@@ -138,9 +138,7 @@ def article(app: App, article_id: ArticleId) -> HTMLResponse:
 
 
 @router.get("/entities/{name:path}", response_class=HTMLResponse)
-def entity(
-    app: App, name: Annotated[str, Path(min_length=1, max_length=200)]
-) -> HTMLResponse:
+def entity(app: App, name: Annotated[str, Path(min_length=1, max_length=200)]) -> HTMLResponse:
     """Stories naming an entity and, where compared, the words each outlet uses for it."""
     found = views.entity_stories(app, name)
     return _page("entity.html.j2", title=name, name=name, stories=found)

@@ -11,6 +11,7 @@ import hashlib
 import json
 import re
 import sqlite3
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
@@ -22,7 +23,7 @@ ORDER_BY: dict[str, str] = {
     "newest": "coalesce(s.last_published, '') DESC, s.size DESC, s.id",
     "biggest": "s.size DESC, coalesce(s.last_published, '') DESC, s.id",
 }
-RENDER_VERSION = "web/1"
+RENDER_VERSION = "web/2"
 """Part of every cache fingerprint: bump it when the cached page or document changes shape."""
 
 
@@ -89,7 +90,8 @@ def fts_query(text: str) -> str | None:
 
 
 def _where(f: StoryFilter) -> tuple[str, list[object]]:
-    clauses, params = ["s.size >= ?"], [f.min_articles]
+    clauses: list[str] = ["s.size >= ?"]
+    params: list[object] = [f.min_articles]
     if f.since:
         clauses.append("coalesce(s.last_published, '9999') >= ?")
         params.append(f.since.isoformat())
@@ -167,8 +169,6 @@ def _story_rows(db: sqlite3.Connection, rows: list[tuple[object, ...]]) -> list[
 
 def _row(r: tuple[object, ...], c: tuple[object, ...] | None, titles: dict[int, str]) -> StoryRow:
     entities: dict[str, int] = json.loads(str(r[3]))
-    from collections import Counter
-
     top = tuple(name for name, _ in top_entities(Counter(entities), 5))
     if c is None:
         return StoryRow(int(str(r[0])), 0, 0, (), _opt(r[1]), _opt(r[2]), "", top)
@@ -241,7 +241,14 @@ def search(db: sqlite3.Connection, text: str, limit: int = 20) -> list[SearchHit
         (match, limit),
     ).fetchall()
     return [
-        SearchHit(str(r[0]), str(r[1]), str(r[2]), _opt(r[3]), None if r[4] is None else int(r[4]), str(r[5]))
+        SearchHit(
+            str(r[0]),
+            str(r[1]),
+            str(r[2]),
+            _opt(r[3]),
+            None if r[4] is None else int(r[4]),
+            str(r[5]),
+        )
         for r in rows
     ]
 
@@ -268,10 +275,14 @@ def fingerprint(article_ids: list[str]) -> str:
 
 
 def entity_stories(db: sqlite3.Connection, name: str, limit: int = 50) -> list[int]:
-    """Stories whose clustering entities include ``name`` (case-insensitive), biggest first."""
+    """Stories naming ``name``: among their clustering entities, or as a phrase in a text."""
+    words = re.findall(r"\w+", name)[:16]
+    phrase = '"' + " ".join(words) + '"' if words else '""'
     rows = db.execute(
         "SELECT s.id FROM stories s WHERE EXISTS (SELECT 1 FROM json_each(s.entities) j"
-        " WHERE j.key = ?) ORDER BY s.size DESC, s.id LIMIT ?",
-        (name.lower(), limit),
+        " WHERE j.key = ?) OR s.id IN (SELECT sa.story_id FROM articles_fts JOIN articles a"
+        " ON a.seq = articles_fts.rowid JOIN story_articles sa ON sa.article_id = a.id"
+        " WHERE articles_fts MATCH ?) ORDER BY s.size DESC, s.id LIMIT ?",
+        (name.lower(), phrase, limit),
     ).fetchall()
     return [int(r[0]) for r in rows]

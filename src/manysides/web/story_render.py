@@ -7,13 +7,17 @@ columns escape all article text with markupsafe and the template autoescapes the
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 
 from manysides.model import Comparison
 from manysides.render.html import _column, _counts
-from manysides.render.sections import render_sections
+from manysides.render.sections import Section, render_sections
+
+STYLE_BLOCK = re.compile(r"<style>.*?</style>", re.DOTALL)
 
 
 @cache
@@ -31,14 +35,23 @@ def render_story_fragment(comparison: Comparison) -> str:
     """Columns, entity panel and report sections of one comparison, as an HTML fragment."""
     columns = [_column(comparison, article) for article in comparison.articles]
     outlets = {a.id: a.outlet for a in comparison.articles}
-    entities = [
-        e for e in comparison.entities if len(e.articles) > 1 or len(e.variants) > 1
-    ]
-    return templates().get_template("story_body.html.j2").render(
-        columns=columns,
-        counts=_counts(comparison),
-        entities=entities,
-        outlets=outlets,
-        sections=render_sections(comparison),
-        rejections=comparison.rejections,
+    entities = [e for e in comparison.entities if len(e.articles) > 1 or len(e.variants) > 1]
+    return (
+        templates()
+        .get_template("story_body.html.j2")
+        .render(
+            columns=columns,
+            counts=_counts(comparison),
+            entities=entities,
+            outlets=outlets,
+            sections=[_without_styles(s) for s in render_sections(comparison)],
+            rejections=comparison.rejections,
+        )
     )
+
+
+def _without_styles(section: Section) -> Section:
+    """The section minus its ``<style>`` blocks: the CSP forbids inline styles, so their rules
+    live in ``static/app.css``. (Escaped article text cannot contain a literal ``<style>``.)"""
+    html = Markup(STYLE_BLOCK.sub("", str(section.html)))
+    return Section(section.id, section.title, html, section.markdown, section.terminal)

@@ -10,7 +10,8 @@ import json
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
-from manysides.web.queries import StoryRow, entity_stories as stories_naming, story_row
+from manysides.web.queries import StoryRow, story_row
+from manysides.web.queries import entity_stories as stories_naming
 
 if TYPE_CHECKING:
     from manysides.web.app import WebState

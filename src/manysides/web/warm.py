@@ -10,10 +10,14 @@ if TYPE_CHECKING:
 
 def warm_cache(app: WebState, limit: int, min_articles: int = 2) -> int:
     """Compare (and cache) the ``limit`` biggest stories with ``min_articles`` or more."""
-    rows = app.db.reader().execute(
-        "SELECT id FROM stories WHERE size >= ? ORDER BY size DESC, id LIMIT ?",
-        (min_articles, limit),
-    ).fetchall()
+    rows = (
+        app.db.reader()
+        .execute(
+            "SELECT id FROM stories WHERE size >= ? ORDER BY size DESC, id LIMIT ?",
+            (min_articles, limit),
+        )
+        .fetchall()
+    )
     for (story_id,) in rows:
         app.cache.get(int(story_id))
     return len(rows)
