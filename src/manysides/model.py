@@ -185,6 +185,13 @@ class Comparison:
                 return item
         raise KeyError(article_id)
 
+    def status_counts(self) -> dict[str, int]:
+        """How many fact groups are reported by all outlets, several, or one."""
+        counts = {"all": 0, "several": 0, "one": 0}
+        for fact in self.facts:
+            counts[fact.status] += 1
+        return counts
+
     def to_dict(self) -> dict[str, object]:
         """The JSON document (schema ``manysides.comparison/1``, see docs/schema.md)."""
         from manysides.render.json_doc import comparison_document

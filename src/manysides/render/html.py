@@ -29,14 +29,14 @@ def render_html(comparison: Comparison) -> str:
         loader=PackageLoader("manysides", "render/templates"), autoescape=select_autoescape()
     )
     template = env.get_template("report.html.j2")
-    columns = [_column(comparison, article) for article in comparison.articles]
+    columns = [article_column(comparison, article) for article in comparison.articles]
     sections = render_sections(comparison)
     return template.render(
-        comparison=comparison, columns=columns, counts=_counts(comparison), sections=sections
+        comparison=comparison, columns=columns, counts=comparison.status_counts(), sections=sections
     )
 
 
-def _column(comparison: Comparison, article: Article) -> dict[str, Any]:
+def article_column(comparison: Comparison, article: Article) -> dict[str, Any]:
     outer: list[Mark] = []
     for fact in comparison.facts:
         for claim in fact.claims:
@@ -96,10 +96,3 @@ def _plain(text: str, start: int, end: int, inner: list[Mark]) -> str:
     if not inside:
         return str(escape(text[start:end])).replace("\n\n", "<br><br>")
     return str(_marked(text, start, end, _non_overlapping(inside), [])).replace("\n\n", "<br><br>")
-
-
-def _counts(comparison: Comparison) -> dict[str, int]:
-    counts = {"all": 0, "several": 0, "one": 0}
-    for fact in comparison.facts:
-        counts[fact.status] += 1
-    return counts

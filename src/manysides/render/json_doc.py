@@ -93,9 +93,7 @@ def _fact(fact: FactGroup) -> dict[str, Any]:
 
 
 def _summary(comparison: Comparison) -> dict[str, Any]:
-    counts = {"all": 0, "several": 0, "one": 0}
-    for fact in comparison.facts:
-        counts[fact.status] += 1
+    counts = comparison.status_counts()
     return {
         "articles": len(comparison.articles),
         "outlets": len({a.outlet for a in comparison.articles}),

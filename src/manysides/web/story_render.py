@@ -14,7 +14,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from manysides.model import Comparison
-from manysides.render.html import _column, _counts
+from manysides.render.html import article_column
 from manysides.render.sections import Section, render_sections
 
 STYLE_BLOCK = re.compile(r"<style>.*?</style>", re.DOTALL)
@@ -33,7 +33,7 @@ def templates() -> Environment:
 
 def render_story_fragment(comparison: Comparison) -> str:
     """Columns, entity panel and report sections of one comparison, as an HTML fragment."""
-    columns = [_column(comparison, article) for article in comparison.articles]
+    columns = [article_column(comparison, article) for article in comparison.articles]
     outlets = {a.id: a.outlet for a in comparison.articles}
     entities = [e for e in comparison.entities if len(e.articles) > 1 or len(e.variants) > 1]
     return (
@@ -41,7 +41,7 @@ def render_story_fragment(comparison: Comparison) -> str:
         .get_template("story_body.html.j2")
         .render(
             columns=columns,
-            counts=_counts(comparison),
+            counts=comparison.status_counts(),
             entities=entities,
             outlets=outlets,
             sections=[_without_styles(s) for s in render_sections(comparison)],
