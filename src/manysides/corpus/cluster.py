@@ -227,7 +227,8 @@ class MemberIndex:
         if self.size == len(self._story):
             capacity = max(64, 2 * self.size)
             vectors = np.zeros((capacity, vector.shape[0]), dtype=np.float32)
-            vectors[: self.size] = self._vectors[: self.size]
+            if self.size:
+                vectors[: self.size] = self._vectors[: self.size]
             self._vectors = vectors
             self._story = np.resize(self._story, capacity)
             self._day = np.resize(self._day, capacity)
