@@ -24,7 +24,10 @@ DbOption = Annotated[
     Path | None,
     typer.Option("--db", help="Store file (default: $MANYSIDES_DB or ./manysides.db)."),
 ]
-eval_app = typer.Typer(help="Measure quality against labeled data.", no_args_is_help=True)
+eval_app = typer.Typer(
+    help="Measure quality against labeled data. Example: manysides eval clusters",
+    no_args_is_help=True,
+)
 app.add_typer(eval_app, name="eval")
 
 

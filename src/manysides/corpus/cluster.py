@@ -33,10 +33,10 @@ class ClusterSettings:
     """Shipped defaults; chosen as described in docs/corpus.md ("How settings were chosen")."""
 
     threshold: float = 0.55
-    w_terms: float = 0.3
+    w_terms: float = 0.4
     w_entities: float = 0.1
     w_time: float = 0.3
-    horizon_days: float = 90.0
+    horizon_days: float = 120.0
     top_k: int = 30
     story_terms: int = 200
 
