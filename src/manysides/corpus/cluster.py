@@ -14,6 +14,7 @@ only on the input order: no randomness, ties go to the older story.
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 from collections import Counter
@@ -42,6 +43,8 @@ class ClusterSettings:
 
 
 KEEP_ENTITIES = 100
+SHORTLIST = 512
+"""Members kept after the matrix-vector product; the per-story maximum runs on these only."""
 
 
 def top_entities(entities: Counter[str], n: int) -> list[tuple[str, int]]:
@@ -173,7 +176,9 @@ class Clusterer:
         return story.id
 
     def _index_of(self, story_id: int) -> int | None:
-        return next((i for i, s in enumerate(self.stories) if s.id == story_id), None)
+        """Stories are kept in id order (ids only grow), so a binary search finds one."""
+        i = bisect.bisect_left(self.stories, story_id, key=lambda s: s.id)
+        return i if i < len(self.stories) and self.stories[i].id == story_id else None
 
     def _tfidf(self, terms: dict[str, int]) -> dict[str, float]:
         self.documents += 1
@@ -241,15 +246,22 @@ class MemberIndex:
     def best_link(
         self, vector: Vector, day: float, stories: int, settings: ClusterSettings
     ) -> np.ndarray[Any, np.dtype[np.float64]]:
-        """Per story: the best member cosine minus the time decay (-inf for no members)."""
+        """Per story: the best member cosine minus the time decay (-inf for stories with no
+        member among the SHORTLIST best links; those cannot reach the top stories anyway)."""
         n = self.size
         norm = float(np.linalg.norm(vector)) or 1.0
         sims = (self._vectors[:n] @ (vector / norm)).astype(np.float64)
         apart = np.abs(self._day[:n] - day)
         apart = np.where(np.isnan(apart), 0.0, apart)  # an undated side: no decay
         sims -= settings.w_time * np.minimum(apart / settings.horizon_days, 1.0)
+        keep = np.arange(n)
+        if n > SHORTLIST:
+            # Everything at least as good as the SHORTLIST-th best: a set that does not
+            # depend on the selection algorithm, so the result stays deterministic.
+            cut = np.partition(sims, n - SHORTLIST)[n - SHORTLIST]
+            keep = np.flatnonzero(sims >= cut)
         best = np.full(stories, -np.inf)
-        np.maximum.at(best, self._story[:n], sims)
+        np.maximum.at(best, self._story[keep], sims[keep])
         return best
 
 
