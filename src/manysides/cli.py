@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -17,6 +16,7 @@ import typer
 from rich.console import Console
 
 from manysides.errors import ManysidesError
+from manysides.render.emit import Format, emit
 
 app = typer.Typer(
     name="manysides",
@@ -31,13 +31,6 @@ stderr = Console(stderr=True)
 @app.callback()
 def _root() -> None:
     """manysides: one event, many outlets, every statement cited to its source characters."""
-
-
-class Format(StrEnum):
-    terminal = "terminal"
-    json = "json"
-    md = "md"
-    html = "html"
 
 
 @app.command()
@@ -70,18 +63,12 @@ def compare(
 
     Example: manysides compare examples/ --html out/report.html --omission-k 2
     """
-    from manysides.atomic import write_text_atomic
     from manysides.compare.run import compare as run_compare
-    from manysides.render.html import render_html
-    from manysides.render.json_doc import dumps
-    from manysides.render.markdown import render_markdown
-    from manysides.render.terminal import print_summary
+    from manysides.render.json_doc import warnings
 
     with stderr.status("Reading and analyzing articles…"):
         options = {"omission_k": omission_k} if omission_k is not None else None
         comparison = run_compare(sources, options=options)
-    from manysides.render.json_doc import warnings
-
     for note in warnings(comparison):
         stderr.print(f"[yellow]note[/] {note}", markup=True, highlight=False)
     for rejection in comparison.rejections:
@@ -90,17 +77,14 @@ def compare(
             markup=True,
             highlight=False,
         )
-    renderers = {Format.json: dumps, Format.md: render_markdown, Format.html: render_html}
-    written = []
-    for path, fmt in ((json_path, Format.json), (md_path, Format.md), (html_path, Format.html)):
-        if path is not None:
-            written.append(write_text_atomic(path, renderers[fmt](comparison)))
-    if output_format is Format.terminal:
-        print_summary(comparison, Console())
-    else:
-        sys.stdout.write(renderers[output_format](comparison))
-    for path in written:
-        stderr.print(f"Report written: {path}", highlight=False)
+    emit(
+        comparison,
+        output_format,
+        json_path=json_path,
+        md_path=md_path,
+        html_path=html_path,
+        stderr=stderr,
+    )
 
 
 COMMAND_MODULES: list[str] = [
