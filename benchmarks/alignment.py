@@ -56,6 +56,56 @@ def score(
     return score_alignment(Comparison(articles, [], facts), gold)
 
 
+NEWS_CLUSTER = ROOT.parent / "shared/data/giveme5w1h/Giveme5W1H/examples/datasets/news_cluster/data"
+
+
+def event_pairs(count: int = 8) -> tuple[list[list[Article]], list[list[Article]]]:
+    """Article pairs from one news_cluster event, and pairs from two different events."""
+    import ast
+    import json
+    import random
+
+    from manysides.read.jsonfile import article_from_record
+
+    events: dict[int, list[Article]] = {}
+    for path in sorted(NEWS_CLUSTER.glob("*.json")):
+        record = json.loads(path.read_text("utf-8"))
+        cluster = record["newsCluster"]
+        cluster = ast.literal_eval(cluster) if isinstance(cluster, str) else cluster
+        article = article_from_record(record, path.name)
+        events.setdefault(cluster["EventId"], []).append(replace(article, outlet=path.name))
+    big = [e for e in sorted(events) if len(events[e]) >= 3]
+    random.Random(1).shuffle(big)
+    same = [events[e][:2] for e in big[:count]]
+    different = [
+        [events[a][0], events[b][0]]
+        for a, b in zip(big[:count], big[count : 2 * count], strict=False)
+    ]
+    return same, different
+
+
+def cross_event_links(settings: AlignmentSettings, embedder: CachedEmbedder) -> None:
+    """Linked statement pairs between articles of one event and of different events (all
+    wrong): a label-free check that the threshold does not invent shared facts."""
+    same, different = event_pairs()
+    print(
+        "\n| article pairs (news_cluster) | pairs | linked statement pairs | statements (smaller side) |"
+    )
+    print("|---|---|---|---|")
+    for label, pairs in (
+        ("same event", same),
+        ("different events (every link is wrong)", different),
+    ):
+        links = statements_total = 0
+        for pair in pairs:
+            _e, entity_of = resolve_entities(annotated := annotate_articles(pair))
+            statements = all_statements(annotated, entity_of)
+            groups = align(statements, embedder, settings)
+            links += sum(1 for g in groups if len({a for a, _ in g.members}) > 1)
+            statements_total += min(len(s) for s in statements)
+        print(f"| {label} | {len(pairs)} | {links} | {statements_total} |")
+
+
 def main() -> None:
     gold = load_gold(ROOT / "tests" / "data" / "seed_fact_pairs.json")
     articles, _ = read_sources([ROOT / "examples"])
@@ -101,6 +151,8 @@ def main() -> None:
         f"\n(default threshold {default.threshold}; sweep took {time.perf_counter() - started:.0f} s)",
         file=sys.stderr,
     )
+    if NEWS_CLUSTER.is_dir():
+        cross_event_links(default, embedders["minilm"])
 
 
 if __name__ == "__main__":
