@@ -48,6 +48,9 @@ class MiniLMEmbedder:
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads
         options.log_severity_level = 3
+        # Busy-waiting threads collapse when the other core is busy (spaCy, a second worker):
+        # measured 0.85 s vs 0.52 s for the seeds' statements under load.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self._session = ort.InferenceSession(
             str(model_file), options, providers=["CPUExecutionProvider"]
         )
