@@ -223,6 +223,10 @@ class Quote:
     direct: bool
     sentence: int
     speaker_kind: QuoteSpeakerKind = "none"
+    speech: bool = True
+    """False for attributed beliefs, intentions and stances ("X wants to…", "X criticized Y",
+    a speech verb with a noun object rather than a clause): PolNeAR counts them as
+    attributions, but a reader's "who said what" shows speech only."""
 
     @property
     def text(self) -> str:

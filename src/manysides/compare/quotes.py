@@ -159,6 +159,7 @@ def _quote_json(
         "cue": _span(quote.cue),
         "content": [s.to_dict() for s in quote.content],
         "direct": quote.direct,
+        "speech": quote.speech,
         "sentence": quote.sentence,
         "same_as": links,
         "differences": [

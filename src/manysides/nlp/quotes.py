@@ -49,6 +49,7 @@ class _Draft:
     paragraph: int
     inherited: _Draft | None = None
     segments: list[tuple[int, int]] = field(default_factory=list)
+    speech: bool = True
 
 
 def extract_quotes(
@@ -77,7 +78,9 @@ def extract_quotes(
         speaker, ref, kind = resolution
         content = tuple(article.span(s, e) for s, e in sorted(draft.content))
         cue = article.span(*draft.cue) if draft.cue else None
-        quotes.append(Quote(content, cue, speaker, ref, draft.direct, sentence_of(start), kind))
+        speech = draft.speech or draft.direct
+        quote = Quote(content, cue, speaker, ref, draft.direct, sentence_of(start), kind, speech)
+        quotes.append(quote)
     return tuple(quotes)
 
 
@@ -166,6 +169,7 @@ def _cue_quote(
         direct,
         number,
         segments=list(overlapping),
+        speech=_is_speech(verb) and any(c.dep_ in COMPLEMENT_DEPS for c in complements),
     )
 
 

@@ -20,7 +20,8 @@ UNKNOWN = "(source not given)"
 
 def render(comparison: Comparison) -> Section | None:
     """Quotes by speaker, most quoted first; None when no article quotes anyone."""
-    quotes: list[dict[str, Any]] = list(comparison.extras.get("quotes", []))  # type: ignore[call-overload]
+    every: list[dict[str, Any]] = list(comparison.extras.get("quotes", []))  # type: ignore[call-overload]
+    quotes = [q for q in every if q.get("speech", True)]  # beliefs and stances stay in the JSON
     if not quotes:
         return None
     names = {e.id: e.name for e in comparison.entities}
