@@ -53,3 +53,34 @@ def variants(articles: list[Article], count: int, seed: int = 7, parts: int = 8)
 def _sentences(article: Article) -> list[str]:
     text = article.text[article.body_start :].replace("\n", " ")
     return [s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if len(s.strip()) > 20]
+
+
+WCL50 = DATA.parents[1] / "newswcl50" / "diverse_cdcr_parsed" / "NewsWCL50-prep" / "output_data"
+
+
+def newswcl50_articles() -> list[tuple[Article, str | None]]:
+    """NewsWCL50's 50 articles (10 events x 5 outlets) rebuilt from the tokenized CoNLL file,
+    labeled by event, in outlet-then-event order (no dates: the events interleave, as in a
+    stream). The first sentence is taken as the headline."""
+    docs: dict[str, list[list[str]]] = {}
+    for line in (WCL50 / "NewsWCL50.conll").read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if len(cols) < 4 or line.startswith("#"):
+            continue
+        sentences = docs.setdefault(cols[0], [])
+        if int(cols[2]) == 0:
+            sentences.append([])
+        sentences[-1].append(cols[3])
+    out: list[tuple[Article, str | None]] = []
+    for doc, sentences in sorted(docs.items(), key=lambda kv: (kv[0].split("_")[-1], kv[0])):
+        lines = [_detokenize(s) for s in sentences]
+        meta = Metadata(title=lines[0], outlet=doc.split("_")[-1])
+        article = build_article("\n\n".join(lines[1:]), meta, f"newswcl50/{doc}")
+        out.append((article, doc.split("/")[0]))
+    return out
+
+
+def _detokenize(tokens: list[str]) -> str:
+    text = " ".join(t for t in tokens if t != "\\n")
+    text = re.sub(r" ([,.;:!?%)\]’”'])", r"\1", text)
+    return re.sub(r"([(\[“‘$]) ", r"\1", text)

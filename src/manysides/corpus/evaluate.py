@@ -90,7 +90,25 @@ def evaluate_clusters(
     executor: Executor | None = None,
 ) -> ClusterScores:
     """Ingest the labeled articles in publication order with the given (default) settings."""
-    labeled = labeled_articles(folder)
+    return evaluate_labeled(
+        labeled_articles(folder),
+        db=db,
+        features=features,
+        clustering=clustering,
+        executor=executor,
+    )
+
+
+def evaluate_labeled(
+    labeled: Sequence[tuple[Article, str | None]],
+    *,
+    db: Path | None = None,
+    features: FeatureSettings | None = None,
+    clustering: ClusterSettings | None = None,
+    executor: Executor | None = None,
+) -> ClusterScores:
+    """Ingest (article, label) pairs in the given order into a fresh store and score the
+    stories against the labels (None: ingested, not scored)."""
     with tempfile.TemporaryDirectory() as scratch:
         store = Store.open(db or Path(scratch) / "eval.db")
         with store:

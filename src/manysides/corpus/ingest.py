@@ -140,7 +140,7 @@ def _fresh(
             tick(label, "duplicate")
         else:
             seen.add(item.id)
-            yield label, detect_language(item)
+            yield label, item
 
 
 def _jobs(fresh: Iterator[tuple[str, Article]], settings: FeatureSettings) -> Iterator[Job]:
@@ -151,8 +151,9 @@ def _jobs(fresh: Iterator[tuple[str, Article]], settings: FeatureSettings) -> It
 def work(job: Job) -> list[tuple[str, Article, Features]]:
     """The per-article work of one batch; runs in an executor worker."""
     settings, batch = job
-    computed = featurize((settings, [a for _, a in batch]))
-    return [(label, a, f) for (label, a), f in zip(batch, computed, strict=True)]
+    articles = [detect_language(a) for _, a in batch]
+    computed = featurize((settings, articles))
+    return [(label, a, f) for (label, _), a, f in zip(batch, articles, computed, strict=True)]
 
 
 def _commit(store: Store, clusterer: Clusterer, article: Article, feats: Features) -> None:
