@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -19,6 +18,7 @@ from rich.table import Table
 
 from manysides.cli import app, stderr
 from manysides.corpus.store import Store, default_db_path
+from manysides.render.emit import Format
 
 DbOption = Annotated[
     Path | None,
@@ -144,18 +144,11 @@ def stories(
     Console().print(table)
 
 
-class StoryFormat(StrEnum):
-    terminal = "terminal"
-    json = "json"
-    md = "md"
-    html = "html"
-
-
 @app.command()
 def story(
     story_id: Annotated[int, typer.Argument(help="Story id from `manysides stories`.")],
     db: DbOption = None,
-    output_format: Annotated[StoryFormat, typer.Option("--format", "-f")] = StoryFormat.terminal,
+    output_format: Annotated[Format, typer.Option("--format", "-f")] = Format.terminal,
     json_path: Annotated[Path | None, typer.Option("--json", help="Also write JSON here.")] = None,
     md_path: Annotated[Path | None, typer.Option("--md", help="Also write Markdown here.")] = None,
     html_path: Annotated[Path | None, typer.Option("--html", help="Also write HTML here.")] = None,
@@ -164,14 +157,10 @@ def story(
 
     Example: manysides story 12 --db news.db --html story12.html
     """
-    from manysides.atomic import write_text_atomic
     from manysides.compare.run import compare_articles
     from manysides.corpus.stories import story_articles
     from manysides.errors import NotEnoughArticlesError
-    from manysides.render.html import render_html
-    from manysides.render.json_doc import dumps
-    from manysides.render.markdown import render_markdown
-    from manysides.render.terminal import print_summary
+    from manysides.render.emit import emit
 
     with _open(db) as store:
         articles = story_articles(store, story_id)
@@ -179,23 +168,14 @@ def story(
         raise NotEnoughArticlesError(f"story {story_id} has one article; nothing to compare")
     with stderr.status(f"Comparing {len(articles)} articles…"):
         comparison = compare_articles(articles)
-    renderers = {
-        StoryFormat.json: dumps,
-        StoryFormat.md: render_markdown,
-        StoryFormat.html: render_html,
-    }
-    for path, fmt in (
-        (json_path, StoryFormat.json),
-        (md_path, StoryFormat.md),
-        (html_path, StoryFormat.html),
-    ):
-        if path is not None:
-            write_text_atomic(path, renderers[fmt](comparison))
-            stderr.print(f"Report written: {path}", highlight=False)
-    if output_format is StoryFormat.terminal:
-        print_summary(comparison, Console())
-    else:
-        sys.stdout.write(renderers[output_format](comparison))
+    emit(
+        comparison,
+        output_format,
+        json_path=json_path,
+        md_path=md_path,
+        html_path=html_path,
+        stderr=stderr,
+    )
 
 
 @app.command()
