@@ -176,7 +176,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--db", type=Path, default=Path("/tmp/manysides-bench/web.db"))
     parser.add_argument("--reuse", action="store_true", help="keep an existing store")
-    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "web.md")
+    parser.add_argument("--out", type=Path, default=None, help="Also write the table here.")
     args = parser.parse_args()
     seeds, _ = read_sources([ROOT / "examples"])
     if not (args.reuse and args.db.exists()):
@@ -276,9 +276,10 @@ def write_report(
         lines.append(
             f"| {name} | {r['n']:.0f} | {r['p50']:.1f} | {r['p95']:.1f} | {r['p99']:.1f} | {r['max']:.1f} |"
         )
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text("\n".join(lines) + "\n", "utf-8")
-    print(f"written: {args.out}")
+    print("\n".join(lines))
+    if args.out is not None:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text("\n".join(lines) + "\n", "utf-8")
 
 
 def _cores() -> int:

@@ -1,6 +1,6 @@
 """Floor for the perturbation benchmark on a small fixed subset (real articles, real models).
 
-Floors come from benchmarks/results/conflicts.md; they only go up.
+Floors come from benchmarks/RESULTS.md; they only go up.
 """
 
 from __future__ import annotations

@@ -198,7 +198,7 @@ METHOD: dict[str, str] = {
     "crisis...) and average-link MiniLM similarity; different entities, opposing groups and "
     "plural nouns with one person never merge. 'cohesion' is the mean similarity of the "
     "merged parts; concepts below 0.55 are left out. CoNLL F1 on NewsWCL50 in "
-    "benchmarks/results/framing.md.",
+    "benchmarks/RESULTS.md.",
     "tone": "VADER compound score (-1..+1) of sentences, mean per outlet: the outlet's own "
     "words (quotations blanked) apart from quoted passages; per concept, the sentences "
     "mentioning it. It measures word valence, not stance; it is blind to euphemism and "
