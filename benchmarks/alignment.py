@@ -8,11 +8,8 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-
-import numpy as np
 
 from manysides.compare.align import AlignmentSettings, align
 from manysides.compare.entities import resolve_entities
@@ -21,32 +18,16 @@ from manysides.compare.run import fact_groups
 from manysides.compare.statements import Statement, all_statements
 from manysides.model import Article, Comparison
 from manysides.nlp.annotate import annotate_articles
-from manysides.nlp.embed import HashingEmbedder, MiniLMEmbedder, Vectors
+from manysides.nlp.embed import CachingEmbedder, HashingEmbedder, MiniLMEmbedder
 from manysides.read import read_sources
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-class CachedEmbedder:
-    """Embeds each distinct text once across the whole sweep."""
-
-    def __init__(self, inner: HashingEmbedder | MiniLMEmbedder) -> None:
-        self.inner = inner
-        self.name = inner.name
-        self.cache: dict[str, np.ndarray] = {}
-
-    def embed(self, texts: Sequence[str]) -> Vectors:
-        missing = [t for t in dict.fromkeys(texts) if t not in self.cache]
-        if missing:
-            for text, vector in zip(missing, self.inner.embed(missing), strict=True):
-                self.cache[text] = vector
-        return np.stack([self.cache[t] for t in texts]).astype(np.float32)
-
-
 def score(
     articles: list[Article],
     statements: list[list[Statement]],
-    embedder: CachedEmbedder,
+    embedder: CachingEmbedder,
     settings: AlignmentSettings,
     gold: dict[str, object],
 ) -> PairScore:
@@ -84,7 +65,7 @@ def event_pairs(count: int = 8) -> tuple[list[list[Article]], list[list[Article]
     return same, different
 
 
-def cross_event_links(settings: AlignmentSettings, embedder: CachedEmbedder) -> None:
+def cross_event_links(settings: AlignmentSettings, embedder: CachingEmbedder) -> None:
     """Linked statement pairs between articles of one event and of different events (all
     wrong): a label-free check that the threshold does not invent shared facts."""
     same, different = event_pairs()
@@ -129,8 +110,8 @@ def main() -> None:
         "bag of words + all other signals": ("hash", default),
     }
     embedders = {
-        "hash": CachedEmbedder(HashingEmbedder()),
-        "minilm": CachedEmbedder(MiniLMEmbedder()),
+        "hash": CachingEmbedder(HashingEmbedder()),
+        "minilm": CachingEmbedder(MiniLMEmbedder()),
     }
     thresholds = [round(0.40 + 0.02 * i, 2) for i in range(21)]
     print("| signals | P | R | F1 at default threshold | best F1 (threshold) |")

@@ -28,8 +28,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
-
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from manysides.compare.align import align
@@ -40,7 +38,7 @@ from manysides.compare.statements import all_statements
 from manysides.errors import InputError
 from manysides.model import AnnotatedArticle, Article, Comparison
 from manysides.nlp.annotate import annotate_articles, relabel_by_majority
-from manysides.nlp.embed import Embedder, Vectors, default_embedder
+from manysides.nlp.embed import CachingEmbedder, Embedder, default_embedder
 from manysides.read.build import Metadata, build_article
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -337,21 +335,6 @@ def make_cases(articles: Sequence[Article], per_kind: int, seed: int) -> list[Ca
     return cases
 
 
-class CachedEmbedder:
-    """Each distinct sentence is embedded once over the whole run."""
-
-    def __init__(self, inner: Embedder) -> None:
-        self.inner, self.name = inner, inner.name
-        self.cache: dict[str, np.ndarray] = {}
-
-    def embed(self, texts: Sequence[str]) -> Vectors:
-        new = [t for t in dict.fromkeys(texts) if t not in self.cache]
-        if new:
-            for text, row in zip(new, self.inner.embed(new), strict=True):
-                self.cache[text] = row
-        return np.stack([self.cache[t] for t in texts]).astype(np.float32)
-
-
 def compare_pair(
     original: AnnotatedArticle, copy: AnnotatedArticle, embedder: Embedder
 ) -> Comparison:
@@ -371,7 +354,7 @@ def copy_article(original: Article, case: Case) -> Article:
 
 
 def run(cases: Sequence[Case], articles: Sequence[Article]) -> Tally:
-    embedder = CachedEmbedder(default_embedder())
+    embedder = CachingEmbedder(default_embedder())
     originals: dict[int, AnnotatedArticle] = {}
     tally = Tally()
     for case in cases:

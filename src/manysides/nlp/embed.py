@@ -101,6 +101,25 @@ class HashingEmbedder:
         return _normalize(out)
 
 
+class CachingEmbedder:
+    """Wraps an embedder so each distinct text is embedded once (benchmarks that compare the
+    same sentences many times)."""
+
+    def __init__(self, inner: Embedder) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self.cache: dict[str, Vectors] = {}
+
+    def embed(self, texts: Sequence[str]) -> Vectors:
+        missing = [t for t in dict.fromkeys(texts) if t not in self.cache]
+        if missing:
+            for text, row in zip(missing, self.inner.embed(missing), strict=True):
+                self.cache[text] = row
+        if not texts:
+            return self.inner.embed([])
+        return np.stack([self.cache[t] for t in texts]).astype(np.float32)
+
+
 def _normalize(vectors: Vectors) -> Vectors:
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     normalized: Vectors = (vectors / np.maximum(norms, 1e-12)).astype(np.float32)
