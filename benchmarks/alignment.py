@@ -79,8 +79,8 @@ def cross_event_links(settings: AlignmentSettings, embedder: CachingEmbedder) ->
     ):
         links = statements_total = 0
         for pair in pairs:
-            _e, entity_of = resolve_entities(annotated := annotate_articles(pair))
-            statements = all_statements(annotated, entity_of)
+            entities, entity_of = resolve_entities(annotated := annotate_articles(pair))
+            statements = all_statements(annotated, entity_of, entities)
             groups = align(statements, embedder, settings)
             links += sum(1 for g in groups if len({a for a, _ in g.members}) > 1)
             statements_total += min(len(s) for s in statements)
@@ -90,8 +90,8 @@ def cross_event_links(settings: AlignmentSettings, embedder: CachingEmbedder) ->
 def main() -> None:
     gold = load_gold(ROOT / "tests" / "data" / "seed_fact_pairs.json")
     articles, _ = read_sources([ROOT / "examples"])
-    _entities, entity_of = resolve_entities(annotated := annotate_articles(articles))
-    statements = all_statements(annotated, entity_of)
+    entities, entity_of = resolve_entities(annotated := annotate_articles(articles))
+    statements = all_statements(annotated, entity_of, entities)
     default = AlignmentSettings()
     none = {"entities": 0.0, "words": 0.0, "quoted": 0.0, "numbers": 0.0, "dates": 0.0}
     combos = {

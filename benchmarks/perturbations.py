@@ -341,7 +341,7 @@ def compare_pair(
     """The pipeline of `compare_articles`, with the original's annotation reused."""
     annotated = relabel_by_majority([original, copy])
     entities, entity_of = resolve_entities(annotated)
-    statements = all_statements(annotated, entity_of)
+    statements = all_statements(annotated, entity_of, entities)
     groups = align(statements, embedder)
     articles = [item.article for item in annotated]
     facts = fact_groups(groups, statements, {a.outlet for a in articles})

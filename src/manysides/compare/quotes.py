@@ -51,11 +51,11 @@ def enrich(comparison: Comparison) -> dict[str, Any]:
 
 def quote_records(comparison: Comparison) -> list[QuoteRecord]:
     """Every quote of every article, numbered q1, q2, … in article order."""
-    ends = _variant_ends(comparison.entities)
+    ends = variant_ends(comparison.entities)
     records: list[QuoteRecord] = []
     for item in comparison.annotated:
         for quote in item.quotes:
-            entity, affiliation = _speaker_entity(quote, ends)
+            entity, affiliation = speaker_entity(quote, ends)
             number = len(records) + 1
             records.append(
                 QuoteRecord(f"q{number}", item.article.outlet, quote, entity, affiliation)
@@ -66,7 +66,7 @@ def quote_records(comparison: Comparison) -> list[QuoteRecord]:
 VariantEnds = dict[tuple[str, int], list[tuple[int, str]]]
 
 
-def _variant_ends(entities: list[Entity]) -> VariantEnds:
+def variant_ends(entities: list[Entity]) -> VariantEnds:
     ends: VariantEnds = defaultdict(list)
     for entity in entities:
         for variant in entity.variants:
@@ -75,7 +75,7 @@ def _variant_ends(entities: list[Entity]) -> VariantEnds:
     return ends
 
 
-def _speaker_entity(quote: Quote, ends: VariantEnds) -> tuple[str | None, str | None]:
+def speaker_entity(quote: Quote, ends: VariantEnds) -> tuple[str | None, str | None]:
     """The entity the speaker's name is a variant of, and for a role ("a spokesperson for
     Prime Minister Rishi Sunak") the entity it speaks for."""
     ref = quote.speaker_ref

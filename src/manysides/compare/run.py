@@ -72,7 +72,7 @@ def compare_articles(
     articles = _unique_ids(articles)
     annotated = annotate_articles(articles, nlp=nlp)
     entities, entity_of = resolve_entities(annotated)
-    statements = all_statements(annotated, entity_of)
+    statements = all_statements(annotated, entity_of, entities)
     groups = align(statements, embedder or default_embedder(), settings)
     facts = fact_groups(groups, statements, {a.outlet for a in articles})
     comparison = Comparison(list(articles), entities, facts, annotated, list(rejections))
