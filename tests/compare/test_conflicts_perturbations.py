@@ -26,5 +26,8 @@ def test_conflicts_perturbation_floor() -> None:
     reported = sum(tally.reported.values())
     correct = sum(tally.correct.values())
     changed = sum(tally.changed.values())
-    assert reported and correct / reported >= 0.9
-    assert correct / changed >= 0.7
+    # measured 2026-11-23 on this subset: 16 of 16 cases found, no false alarm (P = R = 1.0);
+    # the full benchmark (440 cases) is in benchmarks/RESULTS.md
+    assert reported and correct / reported >= 0.95
+    assert correct / changed >= 0.9
+    assert all(tally.correct[kind] >= 1 for kind in tally.changed), dict(tally.correct)
