@@ -299,14 +299,21 @@ def article_phrases(article: Article, docs: Sequence[tuple[int, Any]]) -> list[P
             phrase = phrase_of(
                 article.id, doc.text, tokens, sentence_base + _sent_index(sents, tokens)
             )
-            found.append(
-                _shift(
-                    phrase,
-                    offset,
-                    article.text,
-                    offset + tokens.start_char,
-                    offset + tokens.end_char,
-                )
+            start, end = _balanced_quotes(
+                article.text, offset + tokens.start_char, offset + tokens.end_char
             )
+            found.append(_shift(phrase, offset, article.text, start, end))
         sentence_base += len(sents)
     return found
+
+
+def _balanced_quotes(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a chunk by the quotation mark it cuts off: the parse's chunk `no limits"
+    partnership` is cited and shown as `"no limits" partnership`."""
+    if text.count('"', start, end) % 2 == 0:
+        return start, end
+    if start > 0 and text[start - 1] == '"':
+        return start - 1, end
+    if end < len(text) and text[end] == '"':
+        return start, end + 1
+    return start, end
