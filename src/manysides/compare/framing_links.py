@@ -10,8 +10,9 @@ every union of two groups goes through `Groups.compatible`:
 - two different anchors never merge, except two organization/group names sharing a name word
   ("Democrats" / "the Democratic Party", but not "Republicans" / "Democrats");
 - a person's group takes no plural noun phrase ("leaders", "two leaders");
-- a title-headed noun ("the minister", "China's leader") joins a person only by an explicit
-  link (apposition, or the title its article gives that person), never by similarity.
+- a title-headed noun ("the minister", "China's leader") joins a person or a named
+  organization only by an explicit link (apposition, or the title its article gives that
+  person), never by similarity.
 """
 
 from __future__ import annotations
@@ -208,6 +209,11 @@ class _Info:
     title_nouns: int = 0
     size: int = 0
 
+    def named(self) -> bool:
+        """A person, or a named organization: "a Chinese foreign policy specialist" is
+        neither "Chinese Foreign Ministry" nor Qin Gang, however close the words."""
+        return self.person or any(a.startswith("name:") for a in self.anchors)
+
 
 class Groups:
     """Union-find over phrases whose unions respect the rules in the module docstring."""
@@ -232,7 +238,7 @@ class Groups:
         if (x.person and y.plural_nouns) or (y.person and x.plural_nouns):
             return False
         titles_only = (x.title_nouns == x.size) or (y.title_nouns == y.size)
-        return not (similarity and titles_only and (x.person or y.person))
+        return not (similarity and titles_only and (x.named() or y.named()))
 
     def union(self, a: int, b: int, similarity: bool = False, force: bool = False) -> bool:
         """Merge the two groups if allowed (``force``: pronoun links, checked elsewhere)."""
