@@ -15,7 +15,7 @@ from tests.conftest import ROOT
 
 pytestmark = pytest.mark.model
 
-PRECISION_FLOOR = 0.85
+PRECISION_FLOOR = 0.90  # measured 0.93 (benchmarks/RESULTS.md), was 0.87 before the speaker rule
 RECALL_FLOOR = 0.78
 
 

@@ -51,6 +51,8 @@ class AlignmentSettings:
     things. Near-identical text keeps its score, so a quote given to another speaker is
     still aligned and reported as a speaker conflict."""
     same_words: float = 0.5
+    """IDF-weighted share of content words, the people's names left out, from which two
+    quotations of different speakers count as the same words."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +99,8 @@ def score_matrix(
     scores += settings.entities * _weighted_jaccard([s.entities for s in statements], idf)
     words = _weighted_jaccard([s.words for s in statements], idf)
     scores += settings.words * words
-    scores -= settings.other_speaker * (_other_speaker(statements) & (words < settings.same_words))
+    said = _weighted_jaccard([s.words - s.name_words for s in statements], idf)
+    scores -= settings.other_speaker * (_other_speaker(statements) & (said < settings.same_words))
     scores += settings.numbers * _any_shared(
         [frozenset(v for v, _ in s.numbers) for s in statements]
     )

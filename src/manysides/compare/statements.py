@@ -35,6 +35,9 @@ class Statement:
     speaker: str | None = None
     """Who speaks when the statement is mostly a quotation: an entity id, or "for:<id>" for a
     role speaking for one ("a spokesperson for … Sunak"); None otherwise."""
+    name_words: frozenset[str] = frozenset()
+    """Content words of the people named inside: "Silverman said she's 'uncoupled'" and "Khan
+    said she's 'uncoupled'" say the same words of two speakers, which the aligner must see."""
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -112,6 +115,7 @@ def build_statements(
                     content_words(clause.text),
                     quoted_phrases(clause.text),
                     _speaker_of(clause, speakers or []),
+                    content_words(" ".join(m.span.text for m in inside if m.label == "PERSON")),
                 )
             )
     return statements
