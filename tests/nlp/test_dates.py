@@ -10,7 +10,12 @@ import pytest
 
 from manysides.nlp.annotate import annotate_articles
 from manysides.nlp.calendar import Tense, resolve_match
-from manysides.nlp.dates import find_expressions, publication_anchor
+from manysides.nlp.dates import (
+    clock_times,
+    find_expressions,
+    publication_anchor,
+    with_time_of_day,
+)
 from manysides.read import read_sources
 from tests.conftest import EXAMPLES
 
@@ -68,6 +73,37 @@ def _dates(document: dict[str, Any]) -> dict[str, set[str]]:
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "day", "when"),
+    [  # leads of the Croydon tram crash and the Mazar-i-Sharif attack (Giveme5W1H, Nov 2016)
+        (
+            "when the accident happened at 6.10am on Wednesday.",
+            "Wednesday",
+            "at 6.10am on Wednesday",
+        ),
+        ("The Taliban said the bombing late Thursday, which tore", "Thursday", "late Thursday"),
+        ("derailed and overturned Wednesday morning in London", "Wednesday", "Wednesday morning"),
+        (
+            "tipped over at a bend during torrential rain at 6.13am today.",
+            "today",
+            "at 6.13am today",
+        ),
+        ("Ten people were injured on Wednesday, 3 of them badly.", "Wednesday", "Wednesday"),
+    ],
+)
+def test_day_widens_over_its_time_of_day(text: str, day: str, when: str) -> None:
+    start = text.index(day)
+    first, last = with_time_of_day(text, start, start + len(day))
+    assert text[first:last] == when
+
+
+def test_clock_times_need_am_pm_or_at() -> None:
+    text = (
+        "At 00:48 in Cleveland the Cubs won 8-7; a 3.45 rating; it hit at around 11:30pm local time"
+    )
+    assert [text[a:b] for a, b in clock_times(text)] == ["At 00:48", "at around 11:30pm local time"]
+
+
 def test_seed_dates(seed_document: dict[str, Any]) -> None:
     found = _dates(seed_document)
     assert found["monday through wednesday"] == {"2023-03-20/2023-03-22"}

