@@ -68,9 +68,20 @@ def _body(doc: dict[str, Any], title: str) -> str:
     return "\n\n".join(p for p in parts if p)
 
 
+ESCAPED = re.compile(r"\\u([0-9a-fA-F]{4})|\\(\")")
+"""A character the gold files escape twice ("Trump\\u2019s", "\\"amazing\\""): 10 phrases."""
+
+
 def gold_phrases(doc: dict[str, Any], question: str) -> list[str]:
+    """The coders' phrases, with twice-escaped characters decoded and curly quotes made
+    straight, as in the article text we annotate."""
     entries = doc["fiveWoneH"].get(question, {}).get("annotated", [])
-    return [e["text"] for e in entries if e.get("text")]
+    return [_unescape(e["text"]) for e in entries if e.get("text")]
+
+
+def _unescape(text: str) -> str:
+    decoded = ESCAPED.sub(lambda m: m.group(2) or chr(int(m.group(1), 16)), text)
+    return decoded.translate(CURLY)
 
 
 def _words(text: str) -> list[str]:

@@ -89,6 +89,7 @@ def _dates(document: dict[str, Any]) -> dict[str, set[str]]:
             "at 6.13am today",
         ),
         ("Ten people were injured on Wednesday, 3 of them badly.", "Wednesday", "Wednesday"),
+        ("The race on Sunday, Nov. 13, 2016, ended", "Sunday", "Sunday, Nov. 13, 2016"),
     ],
 )
 def test_day_widens_over_its_time_of_day(text: str, day: str, when: str) -> None:

@@ -49,10 +49,11 @@ def test_event_spans_cite_the_article_text(seed_document: dict[str, Any]) -> Non
 @pytest.mark.model
 @pytest.mark.skipif(not (SHARED_DATA / "giveme5w1h").exists(), reason="../shared/data missing")
 def test_giveme5w1h_floor(nlp: Any) -> None:
-    """Quality gate on all 96 gold documents (measured 2026-11-23 with the full article body,
-    times of day, kickers, datelines and specific places: lenient precision who 0.884, what
-    0.756, when 0.754, where 0.745; recall who 0.635, what 0.708, when 0.531, where 0.528);
-    floors sit about 0.03 below (where's stays at its earlier 0.72: floors only go up)."""
+    """Quality gate on all 96 gold documents (measured 2026-11-23, third session: headline
+    actions past open quotations, update days skipped, places in relative clauses and after
+    "from" dropped, "city of X"; lenient precision who 0.884, what 0.779, when 0.772, where
+    0.820; recall who 0.635, what 0.771, when 0.543, where 0.569); floors sit about 0.03
+    below."""
     import importlib.util
 
     path = EXAMPLES.parent / "benchmarks" / "fivew.py"
@@ -63,8 +64,94 @@ def test_giveme5w1h_floor(nlp: Any) -> None:
     spec.loader.exec_module(fivew)
     result = fivew.evaluate(None, nlp)
     assert result["who"]["precision"] >= 0.85 and result["who"]["recall"] >= 0.60
-    assert result["what"]["precision"] >= 0.72 and result["what"]["recall"] >= 0.67
-    assert result["when"]["precision"] >= 0.72 and result["when"]["recall"] >= 0.50
-    assert result["where"]["precision"] >= 0.72 and result["where"]["recall"] >= 0.49
+    assert result["what"]["precision"] >= 0.75 and result["what"]["recall"] >= 0.74
+    assert result["when"]["precision"] >= 0.74 and result["when"]["recall"] >= 0.51
+    assert result["where"]["precision"] >= 0.79 and result["where"]["recall"] >= 0.54
     assert result["who"]["precision_strict"] >= 0.78
-    assert result["when"]["precision_strict"] >= 0.67
+    assert result["what"]["precision_strict"] >= 0.70
+    assert result["when"]["precision_strict"] >= 0.70
+    assert result["where"]["precision_strict"] >= 0.77
+
+
+def _headline(title: str, *actor: str) -> tuple[Any, list[Any]]:
+    """An article whose text opens with ``title``, and PERSON mentions of ``actor``."""
+    from dataclasses import replace
+
+    from manysides.model import Article, Mention
+
+    article = Article("a1", f"{title}\n\nBody.", "test", "metadata", title, "a1")
+    article = replace(article, title_span=article.span(0, len(title)))
+    spans = [(title.index(name), title.index(name) + len(name)) for name in actor]
+    mentions = [Mention(article.span(*span), "PERSON", 0) for span in spans]
+    return article, mentions
+
+
+@pytest.mark.parametrize(
+    ("title", "actor", "action"),
+    [
+        (  # a quotation after "who" is the action, not its end
+            "Mystery of the Chinese boy who 'fell down a deep well' after massive rescue",
+            (),
+            "Mystery of the Chinese boy who 'fell down a deep well",
+        ),
+        (
+            "Lewis Hamilton wins at Interlagos after surviving two red flags",
+            ("Lewis Hamilton",),
+            "wins at Interlagos",
+        ),
+        (  # the actor's second predicate is left out
+            "Donald Trump slams 'rigged' FBI and claims it is impossible to read the emails",
+            ("Donald Trump",),
+            "slams 'rigged' FBI",
+        ),
+        ("Lady Gaga stages protest after Trump wins", ("Lady Gaga",), "stages protest"),
+    ],
+)
+def test_headline_action_reads_past_open_quotes_and_stops_at_second_predicate(
+    title: str, actor: tuple[str, ...], action: str
+) -> None:
+    from manysides.nlp.headline import headline_action, headline_actor
+
+    article, mentions = _headline(title, *actor)
+    found = headline_action(article, headline_actor(article, mentions))
+    assert found is not None and found.text == action
+
+
+def test_headline_actor_runs_past_a_possessor_to_the_name() -> None:
+    from manysides.model import Mention
+    from manysides.nlp.headline import headline_action, headline_actor
+
+    title = "Brazil's Massa crashes out of his last home race"
+    article, _ = _headline(title)
+    mentions = [
+        Mention(article.span(0, 6), "GPE", 0),
+        Mention(article.span(9, 14), "PERSON", 0),
+    ]
+    actor = headline_actor(article, mentions)
+    assert actor is not None and actor.span.text == "Brazil's Massa"
+    action = headline_action(article, actor)
+    assert action is not None and action.text == "crashes out of his last home race"
+    article, _ = _headline("Brazil's Massa crashes but gets warm farewell at home GP")
+    action = headline_action(article, headline_actor(article, mentions))
+    assert action is not None and action.text == "crashes"  # one verb, a second one after it
+
+
+def test_headline_place_after_from_is_not_where() -> None:
+    from manysides.model import Mention
+    from manysides.nlp.headline import title_places
+
+    title = "Last victims named as three adults from South London in Croydon"
+    article, _ = _headline(title)
+    places = [
+        Mention(article.span(at, at + len(name)), "GPE", 0)
+        for name in ("South London", "Croydon")
+        if (at := title.index(name)) >= 0
+    ]
+    assert [m.span.text for m in title_places(article, places)] == ["Croydon"]
+
+
+def test_settlement_names_the_tagger_misses() -> None:
+    from manysides.nlp.events import SETTLEMENT
+
+    text = "outside the German consulate in the city of Mazar-i-Sharif in northern Afghanistan"
+    assert [m.group(1) for m in SETTLEMENT.finditer(text)] == ["Mazar-i-Sharif"]

@@ -57,7 +57,9 @@ _BEFORE_DAY = re.compile(
     rf"(?:{CLOCK_TIME.pattern}\s+(?:on\s+)?|\b(?:late|early)\s+(?:on\s+)?)$", re.I
 )
 _AFTER_DAY = re.compile(
-    rf"(?:\s+(?:morning|afternoon|evening|night))?(?:,?\s+{CLOCK_TIME.pattern})?", re.I
+    rf"(?:,\s+{_MON}\s+\d{{1,2}}(?:,\s+(?:19|20)\d\d)?\b)?"
+    rf"(?:\s+(?:morning|afternoon|evening|night))?(?:,?\s+{CLOCK_TIME.pattern})?",
+    re.I,
 )
 
 
@@ -131,8 +133,9 @@ def clock_times(text: str) -> list[tuple[int, int]]:
 
 
 def with_time_of_day(text: str, start: int, end: int) -> tuple[int, int]:
-    """The day at ``text[start:end]`` widened over the time of day said with it: "6.10am on
-    Wednesday", "late Thursday", "Wednesday morning", "Nov 9, 2016 at 1:57am"."""
+    """The day at ``text[start:end]`` widened over the time of day and the calendar date said
+    with it: "6.10am on Wednesday", "late Thursday", "Wednesday morning", "Nov 9, 2016 at
+    1:57am", "Sunday, Nov. 13, 2016"."""
     before = _BEFORE_DAY.search(text[max(0, start - 40) : start])
     after = _AFTER_DAY.match(text, end)
     first = start - len(before.group()) if before else start

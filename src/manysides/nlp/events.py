@@ -14,7 +14,7 @@ from typing import Any
 
 from manysides.model import Article, Event, MainEvent, Mention, Span, TemporalExpression
 from manysides.nlp.dates import clock_times, publication_anchor, with_time_of_day
-from manysides.nlp.headline import best_place, headline_action, headline_actor, title_mentions
+from manysides.nlp.headline import best_place, headline_action, headline_actor, title_places
 from manysides.nlp.quotes import SPEECH_VERBS
 from manysides.nlp.speakers import noun_phrase
 
@@ -38,6 +38,14 @@ DATELINE = re.compile(
     r"\s*(?:\([A-Za-z ]+\)\s*)?(?:--|—|–)\s"
 )
 """A capitalized place, maybe a region and an agency, and a dash at a sentence's start."""
+SETTLEMENT = re.compile(
+    r"\b(?:city|town|village|port|province|district) of ((?:[A-Z][\w'-]*[\w])(?:[ -][A-Z][\w'-]*[\w])*)"
+)
+"""A named settlement or region the tagger may miss ("the city of Mazar-i-Sharif")."""
+UPDATE_VERBS = frozenset({"rise", "climb", "increase", "jump", "grow", "mount", "reach"})
+"""Verbs of a count that changes after the event (a death toll), whose day is an update."""
+HYPHENATED = re.compile(r"(?:-[^\W\d_]+)+\b")
+"""The rest of a hyphenated name the tagger cut short."""
 RECENT = (timedelta(days=8), timedelta(days=14))
 """How far before and after the publication the main event's day may lie: news reports what
 happened this week or what is coming; a year or a month ago is background."""
@@ -159,13 +167,22 @@ def main_event(
         who=who,
         what=_pick_what(article, verb, offset, action),
         when=_when(article, lead, dates),
-        where=_dateline(article, lead[:LEAD_SENTENCES])
-        or best_place(
-            article, [*title_mentions(article, mentions), *_places(lead[:LEAD_SENTENCES], mentions)]
-        ),
+        where=_where(article, lead[:LEAD_SENTENCES], mentions),
         why=_clause_marked(article, verb, offset, WHY_MARKS),
         how=_clause_marked(article, verb, offset, HOW_MARKS),
     )
+
+
+def _where(
+    article: Article, lead: list[tuple[int, Any]], mentions: Sequence[Mention]
+) -> Span | None:
+    """The dateline, or else the best of the headline's and the lead's places."""
+    places = [*title_places(article, mentions), *_places(article, lead, mentions)]
+    place = _dateline(article, lead) or best_place(article, places)
+    if place is None:
+        return None
+    rest = HYPHENATED.match(article.text, place.end)  # "Mazar" tagged in "Mazar-i-Sharif"
+    return article.span(place.start, rest.end()) if rest else place
 
 
 def _pick_what(article: Article, verb: Any, offset: int, action: Span | None) -> Span | None:
@@ -225,17 +242,32 @@ def _when(
     article: Article, lead: list[tuple[int, Any]], dates: Sequence[TemporalExpression]
 ) -> Span | None:
     """The lead's first day near the publication, widened over its time of day, or else its
-    first time of day; None when the lead dates nothing recent (a year is background)."""
+    first time of day; None when the lead dates nothing recent (a year is background). A day
+    that dates a rising count ("the toll rose to six Friday") is a later update, not the
+    event's day."""
     anchor = publication_anchor(article.published)
     for offset, sent in lead:
         start, end = offset + sent.start_char, offset + sent.end_char
-        days = [d.span for d in dates if start <= d.span.start < end and _recent(d, anchor)]
+        days = [
+            d.span
+            for d in dates
+            if start <= d.span.start < end
+            and _recent(d, anchor)
+            and not _dates_update(sent.doc, d.span.start - offset)
+        ]
         if days:
             return article.span(*with_time_of_day(article.text, days[0].start, days[0].end))
         clocks = clock_times(article.text[start:end])
         if clocks:
             return article.span(start + clocks[0][0], start + clocks[0][1])
     return None
+
+
+def _dates_update(doc: Any, char: int) -> bool:
+    """Whether the date at ``char`` hangs from a verb of a changing count ("rose", "climbed")."""
+    token = next((t for t in doc if t.idx <= char < t.idx + len(t)), None)
+    verb = _governing_verb(token) if token is not None else None
+    return verb is not None and verb.lemma_.lower() in UPDATE_VERBS
 
 
 def _recent(expression: TemporalExpression, anchor: date | None) -> bool:
@@ -249,9 +281,12 @@ def _recent(expression: TemporalExpression, anchor: date | None) -> bool:
     return anchor - RECENT[0] <= last and first <= anchor + RECENT[1]
 
 
-def _places(lead: list[tuple[int, Any]], mentions: Sequence[Mention]) -> list[Mention]:
-    """Places the lead sentences put the event at ("in Croydon", "near Sandilands"); "from
-    Beckenham" says where someone comes from, not where it happened."""
+def _places(
+    article: Article, lead: list[tuple[int, Any]], mentions: Sequence[Mention]
+) -> list[Mention]:
+    """Places the lead sentences put the event at ("in Croydon", "near Sandilands", "the city
+    of Mazar-i-Sharif"); "from Beckenham" says where someone comes from, and a place inside a
+    relative clause ("adults who lived in South London") describes a participant, not where it happened."""
     found = []
     for offset, sent in lead:
         start, end = offset + sent.start_char, offset + sent.end_char
@@ -260,9 +295,27 @@ def _places(lead: list[tuple[int, Any]], mentions: Sequence[Mention]) -> list[Me
             at = mention.span.start - offset
             before = text[max(0, at - 6) : at] if 0 <= at <= len(text) else ""
             preposition = before.split()[-1:] in (["in"], ["at"], ["near"], ["to"])
-            if mention.label in PLACE_LABELS and start <= mention.span.start < end and preposition:
+            inside = mention.label in PLACE_LABELS and start <= mention.span.start < end
+            if inside and preposition and not _describes_participant(sent.doc, at):
                 found.append(mention)
+        found.extend(_named_settlements(article, offset, sent))
     return found
+
+
+def _describes_participant(doc: Any, char: int) -> bool:
+    """Whether the token at ``char`` hangs from a relative clause ("who lived in")."""
+    token = next((t for t in doc if t.idx <= char < t.idx + len(t)), None)
+    verb = _governing_verb(token) if token is not None else None
+    return verb is not None and verb.dep_ == "relcl"
+
+
+def _named_settlements(article: Article, offset: int, sent: Any) -> list[Mention]:
+    """ "The city of Mazar-i-Sharif", "the town of X": a place the tagger often misses."""
+    start = offset + sent.start_char
+    return [
+        Mention(article.span(start + m.start(1), start + m.end(1)), "GPE", -1)
+        for m in SETTLEMENT.finditer(sent.text)
+    ]
 
 
 def _dateline(article: Article, lead: list[tuple[int, Any]]) -> Span | None:

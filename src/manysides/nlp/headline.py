@@ -22,6 +22,12 @@ _STOP = r"\s(?:as|after|amid|in|at|near|while|because|despite|before|following|d
 ACTION_END = re.compile(rf"{_STOP}|\s*[:;|,]\s|\s[-–—]\s|\s'|\s\"", re.IGNORECASE)
 """Where a headline's action stops: a place/time/reason marker, a colon, a dash, a quotation."""
 MIN_ACTION_WORDS = 2
+_OPEN_WORDS = "who that which whose the a an of to for is are was were"
+OPEN = frozenset(_OPEN_WORDS.split())
+"""Words an action cannot end with: the quotation after them is part of it."""
+SECOND_ACTION = re.compile(r"\s(?:and|but)\s(?=[a-z]+s\s)")
+"""A second predicate of the headline's actor ("Trump slams 'rigged' FBI and claims …",
+"Clinton blames Comey … and insists …"): the first is the event."""
 KICKER = re.compile(r"(?:[^\W\d][\w'-]*\s+){0,3}[^\W\d][\w'-]*:\s+")
 """A topic label before the headline proper, at most four words and a colon ("Croydon tram
 crash: Last victims named …", "Trump election: Clinton blames …")."""
@@ -34,6 +40,17 @@ def title_mentions(article: Article, mentions: Sequence[Mention]) -> list[Mentio
         return []
     inside = [m for m in mentions if title.start <= m.span.start and m.span.end <= title.end]
     return sorted(inside, key=lambda m: m.span.start)
+
+
+def title_places(article: Article, mentions: Sequence[Mention]) -> list[Mention]:
+    """The headline's places, without those after "from" ("three adults from South London"
+    says where the victims came from, not where it happened)."""
+    return [
+        m
+        for m in title_mentions(article, mentions)
+        if m.label in PLACE_LABELS
+        and article.text[max(0, m.span.start - 5) : m.span.start].lower() != "from "
+    ]
 
 
 def headline_start(article: Article) -> int | None:
@@ -61,13 +78,15 @@ def headline_actor(article: Article, mentions: Sequence[Mention]) -> Mention | N
 
 
 def _with_head(article: Article, found: list[Mention]) -> Mention:
-    """A nationality is a modifier, not the actor: "Chinese leader Xi" runs to the name."""
+    """A nationality or a possessor is a modifier, not the actor: "Chinese leader Xi" and
+    "Brazil's Massa" run to the name."""
     first = found[0]
     later = [m for m in found[1:] if m.label in ("PERSON", "ORG")]
-    if first.label != "NORP" or not later:
+    if not later:
         return first
     gap = article.text[first.span.end : later[0].span.start]
-    if len(gap.split()) > 2:
+    possessive = gap.startswith(("'s ", "’s "))
+    if (first.label != "NORP" and not possessive) or len(gap.split()) > 2:
         return first
     return Mention(
         article.span(first.span.start, later[0].span.end), later[0].label, first.sentence
@@ -82,15 +101,31 @@ def headline_action(article: Article, actor: Mention | None) -> Span | None:
         return None
     start = actor.span.end if actor is not None else opening
     rest = article.text[start : title.end]
-    stop = ACTION_END.search(rest, 1)
-    end = start + (stop.start() if stop else len(rest))
+    end = start + _action_end(rest)
+    second = SECOND_ACTION.search(rest, 1, end - start) if actor is not None else None
+    end = start + second.start() if second else end
     while start < end and not article.text[start].isalnum():
         start += 1
     while end > start and not article.text[end - 1].isalnum():
         end -= 1
-    if len(article.text[start:end].split()) < MIN_ACTION_WORDS:
-        return None
+    if len(article.text[start:end].split()) < MIN_ACTION_WORDS and second is None:
+        return None  # one word is an action only when a second predicate follows it
     return article.span(start, end)
+
+
+def _action_end(rest: str) -> int:
+    """Where the action in ``rest`` stops. A quotation or a place does not stop an action of
+    one word or one that needs an object ("slams 'rigged' FBI", "wins at Interlagos", "the
+    boy who 'fell down a deep well'")."""
+    at = 1
+    while (stop := ACTION_END.search(rest, at)) is not None:
+        before = rest[: stop.start()].split()
+        kind = stop.group().strip().lower()
+        open_ = kind in ("'", '"', "in", "at", "near") and len(before) < MIN_ACTION_WORDS
+        if not open_ and (kind not in ("'", '"') or before[-1].lower() not in OPEN):
+            return stop.start()
+        at = stop.end()
+    return len(rest)
 
 
 def frequency(article: Article, text: str) -> int:
