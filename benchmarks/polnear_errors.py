@@ -1,10 +1,12 @@
 """Error analysis of quote extraction on PolNeAR, on cached parses (see parse_cache.py).
 
-    .venv/bin/python benchmarks/polnear_errors.py polnear-dev [--limit N] [--show missed|false|speaker]
+    .venv/bin/python benchmarks/polnear_errors.py polnear-train [--limit N] [--show missed|false|speaker] [--rules-only]
 
 Scores exactly as `quotes_polnear.py`, then groups the misses by their gold cue word, so the
 lexicon and the dependency patterns can be extended where recall is lost; ``--show`` prints
-examples (missed gold attributions, false quotes, wrong speakers).
+examples (missed gold attributions, false quotes, wrong speakers); ``--rules-only`` leaves
+out the cue model. Design rules on ``polnear-train`` (the model is fitted there too, so
+its train numbers are optimistic); ``polnear-dev`` is for reporting.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import Any
 from parse_cache import _bench, articles_for, load_cached
 
 
-def predict(records: list[dict[str, Any]]) -> list[list[Any]]:
+def predict(records: list[dict[str, Any]], learned: bool = True) -> list[list[Any]]:
     from manysides.nlp.quotes import extract_quotes
     from manysides.nlp.story import _sentence_lookup
 
@@ -30,17 +32,9 @@ def predict(records: list[dict[str, Any]]) -> list[list[Any]]:
             record["paragraphs"],
             record["mentions"],
             _sentence_lookup(record["sentences"]),
+            learned=learned,
         )
-        out.append(
-            [
-                polnear.Attribution(
-                    tuple((s.start, s.end) for s in q.content),
-                    ((q.cue.start, q.cue.end),) if q.cue else (),
-                    ((q.speaker.start, q.speaker.end),) if q.speaker else (),
-                )
-                for q in quotes
-            ]
-        )
+        out.append([polnear.as_attribution(q) for q in quotes])
     return out
 
 
@@ -92,10 +86,11 @@ def main() -> int:
     parser.add_argument("name")
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--show", default=None)
+    parser.add_argument("--rules-only", action="store_true", help="without the cue model")
     args = parser.parse_args()
     polnear = _bench("quotes_polnear")
     _articles, docs = articles_for(args.name, args.limit)
-    predictions = predict(load_cached(args.name, args.limit))
+    predictions = predict(load_cached(args.name, args.limit), not args.rules_only)
     analyse(docs, predictions, args.show)
     print(json.dumps(polnear.score(docs, predictions)))
     return 0

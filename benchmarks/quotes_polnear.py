@@ -8,7 +8,8 @@ content exact F1 (same characters, ignoring spaces, punctuation and quotation ma
 edges), content overlap F1 (one-to-one greedy matching by shared characters), cue F1 (cue
 spans overlapping, one-to-one), speaker accuracy (of content-matched pairs whose gold has a
 source: our speaker span overlaps it) and attribution-with-speaker F1 (content matched and
-speaker right). Also timing: the share the quote/date/event extraction adds to the parse.
+speaker right), and a Citron-comparable source F1 (see `citron_source_counts`). Also
+timing: the share the quote/date/event extraction adds to the parse.
 Curly quotation marks are mapped to straight ones (same length) as manysides' reader does.
 """
 
@@ -78,6 +79,15 @@ def parse_ann(raw: str) -> list[Attribution]:
     ]
 
 
+def as_attribution(quote: Any) -> Attribution:
+    """A manysides `Quote` as (content, cue, source) character ranges."""
+    return Attribution(
+        tuple((s.start, s.end) for s in quote.content),
+        ((quote.cue.start, quote.cue.end),) if quote.cue else (),
+        ((quote.speaker.start, quote.speaker.end),) if quote.speaker else (),
+    )
+
+
 def predict(docs: list[Doc], nlp: Any) -> tuple[list[list[Attribution]], dict[str, float]]:
     """Our quotes as attributions, and the time of the parse vs the added extraction."""
     import manysides.nlp.annotate as annotate
@@ -101,17 +111,7 @@ def predict(docs: list[Doc], nlp: Any) -> tuple[list[list[Attribution]], dict[st
         total = time.perf_counter() - start
     finally:
         annotate.story_extras = original  # type: ignore[assignment]
-    predictions = [
-        [
-            Attribution(
-                tuple((s.start, s.end) for s in q.content),
-                ((q.cue.start, q.cue.end),) if q.cue else (),
-                ((q.speaker.start, q.speaker.end),) if q.speaker else (),
-            )
-            for q in item.quotes
-        ]
-        for item in annotated
-    ]
+    predictions = [[as_attribution(q) for q in item.quotes] for item in annotated]
     words = sum(len(d.text.split()) for d in docs)
     timing = {
         "seconds_total": round(total, 2),
@@ -181,6 +181,12 @@ def score(docs: list[Doc], predictions: list[list[Attribution]]) -> dict[str, An
         counts["cue_pred"] += len(cues_p)
         counts["cue_gold"] += len(cues_g)
         counts["cue"] += len(_greedy(cues_p, cues_g))
+    citron = {mode: [0, 0, 0, 0] for mode in ("exact", "overlap")}
+    for doc, pred in zip(docs, predictions, strict=True):
+        for mode, totals in citron.items():
+            hits, predicted, found, gold = citron_source_counts(doc.text, pred, doc.gold, mode)
+            for k, value in enumerate((hits, predicted, found, gold)):
+                totals[k] += value
     return {
         "articles": len(docs),
         "gold_attributions": counts["gold"],
@@ -190,7 +196,42 @@ def score(docs: list[Doc], predictions: list[list[Attribution]]) -> dict[str, An
         "cue": _prf(counts["cue"], counts["cue_pred"], counts["cue_gold"]),
         "speaker_accuracy": round(counts["speaker_right"] / max(counts["speaker_pairs"], 1), 3),
         "attribution_with_speaker": _prf(counts["with_speaker"], counts["pred"], counts["gold"]),
+        "source_exact": _citron_prf(*citron["exact"]),
+        "source_overlap": _citron_prf(*citron["overlap"]),
     }
+
+
+def citron_source_counts(
+    text: str, pred: list[Attribution], gold: list[Attribution], mode: str
+) -> tuple[int, int, int, int]:
+    """(hits, predicted, found, gold) for the source metric of BBC Citron (`metrics.py`,
+    `get_source_exact_match_metrics`), so our numbers sit beside its 0.82 on PARC 3.0.
+
+    Only attributions with a source count, on both sides. A predicted attribution is a hit
+    when some gold attribution's cue overlaps its cue and the sources match: ``exact`` (the
+    same word characters, our stand-in for Citron's same tokens) or ``overlap`` (a shared
+    word character). A gold attribution is found when some prediction matches it that way.
+    Like Citron's, the matching is not one-to-one.
+    """
+    ours = [a for a in pred if a.source]
+    theirs = [a for a in gold if a.source]
+
+    def hit(p: Attribution, g: Attribution) -> bool:
+        if not (p.cue and g.cue) or not _overlap(_chars(text, p.cue), _chars(text, g.cue)):
+            return False
+        a, b = _chars(text, p.source), _chars(text, g.source)
+        return a == b if mode == "exact" else bool(a & b)
+
+    hits = sum(any(hit(p, g) for g in theirs) for p in ours)
+    found = sum(any(hit(p, g) for p in ours) for g in theirs)
+    return hits, len(ours), found, len(theirs)
+
+
+def _citron_prf(hits: int, predicted: int, found: int, gold: int) -> dict[str, float]:
+    """P = hits / predicted, R = found / gold: not one-to-one, so the two counts differ."""
+    p = hits / predicted if predicted else 0.0
+    r = found / gold if gold else 0.0
+    return {"p": round(p, 3), "r": round(r, 3), "f1": round(2 * p * r / (p + r) if p + r else 0, 3)}
 
 
 def evaluate(split: str = "dev", limit: int | None = None, nlp: Any = None) -> dict[str, Any]:

@@ -13,6 +13,20 @@ from __future__ import annotations
 
 from typing import Any
 
+_SPEECH_VERBS_WORDS = """say tell add state announce claim insist argue warn note explain tweet write report
+    confirm deny declare acknowledge admit suggest ask reply respond comment predict vow pledge
+    promise urge stress emphasize emphasise assert contend maintain allege testify conclude
+    caution complain concede observe remark mention reveal recall estimate believe think
+    accuse criticize criticise indicate show signal agree disagree recommend demand
+    describe question repeat reiterate boast joke quip counter retort lament acknowledge
+    announce post blog tout predict hint concur propose"""
+SPEECH_VERBS = frozenset(_SPEECH_VERBS_WORDS.split())
+"""Lemmas of verbs that introduce reported speech or a stated position (PolNeAR's cues)."""
+_QUOTING_WORDS = """say tell add state announce insist argue warn note explain tweet write declare
+    ask reply respond comment stress emphasize assert claim confirm deny continue conclude"""
+QUOTING_VERBS = frozenset(_QUOTING_WORDS.split())
+"""Verbs that may own a quoted passage they do not govern ("…," he said. / He added: "…")."""
+
 _COGNITION_WORDS = """believe think know feel find learn hope fear expect understand doubt
     worry realize realise recognize recognise conclude determine rule charge allege insist
     assume suspect acknowledge show suggest indicate reveal prove demonstrate estimate
@@ -42,14 +56,42 @@ PREP_CUES = frozenset(
 """Verbs whose object, or the object of a preposition, is the content ("called for X")."""
 
 DASHES = frozenset("―—–")
+MAX_TRANSCRIPT_NAME = 3
+"""Most tokens of a transcript's speaker label ("WALLACE:", "SEN. KAINE:")."""
 MAX_HEADLINE_SOURCE = 6
 """Most tokens a colon headline's source may have ("Elizabeth Warren Hammers Wells Fargo CEO")."""
 EXPLETIVES = frozenset({"it", "there", "this", "that", "what", "which"})
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+NOUNS = ("NOUN", "PROPN")
+RAISING_VERBS = frozenset({"seem", "appear"})
+"""Their subject is not a source: "Trump appears to have lost" is no one's claim."""
+CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp", "acomp", "prep"})
+"""Clauses and phrases whose source is found further up, at the verb they hang from."""
 
 
 def has_source(subject: Any) -> bool:
     """A subject that can be a source: not an expletive ("it is clear that") or a clause."""
     return subject is not None and subject.lower_ not in EXPLETIVES and subject.dep_ != "csubj"
+
+
+def subject_of(verb: Any) -> Any:
+    """The speaker's head token: the verb's subject, or that of the clause it hangs from
+    ("Heger told reporters, adding that …" gives "adding" Heger's subject; "they published
+    it by announcing that …" gives "announcing" theirs); the noun a participle describes
+    ("super PACs attacking Cruz"), or its possessor ("Trump's tweets criticizing Machado");
+    None when there is none."""
+    token = verb
+    for _ in range(6):
+        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            return subjects[0]
+        if token.dep_ == "acl" and token.pos_ == "VERB" and token.head.pos_ in NOUNS:
+            owners = [c for c in token.head.children if c.dep_ == "poss"]
+            return (owners or [token.head])[0]
+        if token.head.i == token.i or token.dep_ not in CLIMB_DEPS:
+            break
+        token = token.head
+    return None
 
 
 def finite_complement(verb: Any) -> Any:
@@ -146,3 +188,20 @@ def object_content(verb: Any) -> list[Any]:
     if objects and any(p.lower_ == "on" for p in preps):  # "called on X to stop …"
         objects += [c for c in verb.children if c.dep_ == "xcomp"]
     return objects
+
+
+def transcript_speaker(doc: Any, start: int) -> tuple[Any, Any] | None:
+    """An interview transcript's turn, "PENCE: Well, look, …": a speaker label in capitals
+    and a colon at doc-relative character ``start``. Returns (colon token, name head)."""
+    first = doc.char_span(start, start + 1, alignment_mode="expand")
+    if first is None or not len(first):
+        return None
+    label: list[Any] = []
+    for token in doc[first[0].i :]:
+        if token.text == ":" and label:
+            heads = [t for t in label if t.is_alpha]
+            return (token, heads[-1]) if heads else None
+        if len(label) >= MAX_TRANSCRIPT_NAME or not (token.is_upper or token.text == "."):
+            return None
+        label.append(token)
+    return None

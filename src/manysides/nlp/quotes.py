@@ -5,51 +5,27 @@ Two sources of evidence are combined, because news uses both: a *cue* (a speech 
 *quotation marks* (straight ``"`` after normalization) whose span is the content. A quoted
 passage with no cue in its own sentence continues the quotation before it in the paragraph
 (split quotes), or the previous paragraph's speaker when it opens a paragraph (the common
-"…," he said. / "…" pattern). Speakers are then resolved by `manysides.nlp.speakers`.
+"…," he said. / "…" pattern); that part lives in `manysides.nlp.quoted`. A cue model
+trained on PolNeAR (`manysides.nlp.cue_model`) adds the long tail of cues the rules miss;
+attributions nested in another's content are then dropped (`manysides.nlp.drafts`), and
+speakers are resolved by `manysides.nlp.speakers`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from manysides.model import Article, Mention, Quote
-from manysides.nlp import cues
+from manysides.nlp import cue_model, cues
+from manysides.nlp.cues import QUOTING_VERBS, SPEECH_VERBS
+from manysides.nlp.drafts import Draft, outermost, quoted_segments, source_head, trim, verb_cue
+from manysides.nlp.quoted import attach_segments, inside_any, introduces
 from manysides.nlp.speakers import Resolution, SpeakerResolver
 
-_SPEECH_VERBS_WORDS = """say tell add state announce claim insist argue warn note explain tweet write report
-    confirm deny declare acknowledge admit suggest ask reply respond comment predict vow pledge
-    promise urge stress emphasize emphasise assert contend maintain allege testify conclude
-    caution complain concede observe remark mention reveal recall estimate believe think
-    accuse criticize criticise indicate show signal agree disagree recommend demand
-    describe question repeat reiterate boast joke quip counter retort lament acknowledge
-    announce post blog tout predict hint concur propose"""
-SPEECH_VERBS = frozenset(_SPEECH_VERBS_WORDS.split())
-"""Lemmas of verbs that introduce reported speech or a stated position (PolNeAR's cues)."""
-_QUOTING_WORDS = """say tell add state announce insist argue warn note explain tweet write declare
-    ask reply respond comment stress emphasize assert claim confirm deny continue conclude"""
-QUOTING_VERBS = frozenset(_QUOTING_WORDS.split())
-"""Verbs that may own a quoted passage they do not govern ("…," he said. / He added: "…")."""
+__all__ = ["QUOTING_VERBS", "SPEECH_VERBS", "extract_quotes", "quoted_segments"]
 
 COMPLEMENT_DEPS = ("ccomp", "xcomp", "parataxis")
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
-MIN_UNCUED_WORDS = 8
-"""A quoted passage with no cue is kept only if it reads like speech, not a scare quote."""
-
-
-@dataclass(slots=True)
-class _Draft:
-    """A quote being assembled; spans are global (article) offsets."""
-
-    content: list[tuple[int, int]]
-    cue: tuple[int, int] | None
-    subject: tuple[Any, int] | None  # (spaCy token of the speaker's head, paragraph offset)
-    direct: bool
-    paragraph: int
-    inherited: _Draft | None = None
-    segments: list[tuple[int, int]] = field(default_factory=list)
-    speech: bool = True
 
 
 def extract_quotes(
@@ -57,14 +33,19 @@ def extract_quotes(
     paragraphs: Sequence[tuple[int, Any]],
     mentions: Sequence[Mention],
     sentence_of: Callable[[int], int],
+    model: cue_model.CueModel | None = None,
+    learned: bool = True,
 ) -> tuple[Quote, ...]:
-    """All quotes of an article from its story paragraphs' spaCy docs (offset, doc)."""
+    """All quotes of an article from its story paragraphs' spaCy docs (offset, doc): the
+    rules' quotes, plus (``learned``) the cue model's attributions the rules missed."""
     resolver = SpeakerResolver(article, mentions)
-    drafts: list[_Draft] = []
+    drafts: list[Draft] = []
     for number, (offset, doc) in enumerate(paragraphs):
         drafts.extend(_paragraph_quotes(article.text, number, offset, doc, drafts))
     drafts = [d for d in drafts if d.content]  # an announcing "X said:" never filled
-    drafts.sort(key=lambda d: d.content[0][0])
+    if learned:
+        drafts += _learned(article.text, paragraphs, drafts, model or cue_model.load_model())
+    drafts = sorted(outermost(article.text, drafts), key=lambda d: d.content[0][0])
     resolved: dict[int, Resolution] = {}
     quotes: list[Quote] = []
     for draft in drafts:
@@ -84,34 +65,40 @@ def extract_quotes(
     return tuple(quotes)
 
 
-def quoted_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Inner spans of ``"…"`` pairs in ``text[start:end]``; an unclosed quotation runs to
-    the paragraph's end (news leaves a quotation open when it continues below)."""
-    marks = [i for i in range(start, end) if text[i] == '"']
-    segments = []
-    for k in range(0, len(marks), 2):
-        open_at = marks[k]
-        close_at = marks[k + 1] if k + 1 < len(marks) else end
-        segment = _trim(text, open_at + 1, close_at)
-        if segment[1] > segment[0]:
-            segments.append(segment)
-    return segments
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop surrounding spaces and the comma a quotation ends with before its cue."""
-    while start < end and text[start] in " \n\"'":
-        start += 1
-    while end > start and text[end - 1] in ' \n,"':
-        end -= 1
-    return start, end
+def _learned(
+    text: str,
+    paragraphs: Sequence[tuple[int, Any]],
+    drafts: list[Draft],
+    model: cue_model.CueModel,
+) -> list[Draft]:
+    """Drafts for the cue model's cues outside what the rules took (beliefs, stances, nouns,
+    rarer speech verbs). A quotation the rules left without a cue takes the model's cue
+    when the model's content overlaps it ('"Leave your weapons at home," he opined')."""
+    ruled = [d.cue for d in drafts if d.cue] + [span for d in drafts for span in d.content]
+    uncued = [d for d in drafts if d.cue is None]
+    found = []
+    for number, (offset, doc) in enumerate(paragraphs):
+        segments = quoted_segments(text, offset, offset + len(doc.text))
+        for item in cue_model.find(doc, offset, segments, ruled, model):
+            subject = (item.source, offset) if item.source is not None else None
+            speech = item.lemma in SPEECH_VERBS and item.clausal
+            start, end = item.content
+            owner = next(
+                (d for d in uncued if any(s < end and start < e for s, e in d.content)), None
+            )
+            if owner is None:
+                found.append(Draft([item.content], item.cue, subject, False, number, speech=speech))
+            elif subject is not None:
+                owner.cue, owner.subject, owner.inherited = item.cue, subject, None
+                uncued.remove(owner)
+    return found
 
 
 def _paragraph_quotes(
-    text: str, number: int, offset: int, doc: Any, earlier: list[_Draft]
-) -> list[_Draft]:
+    text: str, number: int, offset: int, doc: Any, earlier: list[Draft]
+) -> list[Draft]:
     segments = quoted_segments(text, offset, offset + len(doc.text))
-    inside = _inside(segments)
+    inside = inside_any(segments)
     drafts = [
         draft
         for token in doc
@@ -121,23 +108,8 @@ def _paragraph_quotes(
     ]
     drafts.extend(_according_to(doc, offset, number, text, inside))
     drafts.extend(_headlines(doc, offset, number, text, segments, drafts))
-    _attach_segments(doc, offset, number, segments, drafts, earlier, inside)
+    attach_segments(doc, offset, number, segments, drafts, earlier, inside)
     return drafts
-
-
-def _inside(segments: list[tuple[int, int]]) -> Callable[[int], bool]:
-    def check(position: int) -> bool:
-        return any(s <= position < e for s, e in segments)
-
-    return check
-
-
-def _is_cue(token: Any, offset: int, inside: Callable[[int], bool]) -> bool:
-    return (
-        token.pos_ == "VERB"
-        and token.lemma_.lower() in SPEECH_VERBS
-        and not inside(offset + token.idx)
-    )
 
 
 def _may_cue(token: Any, offset: int, inside: Callable[[int], bool]) -> bool:
@@ -148,12 +120,14 @@ def _may_cue(token: Any, offset: int, inside: Callable[[int], bool]) -> bool:
 
 def _cue_quote(
     verb: Any, offset: int, number: int, segments: list[tuple[int, int]], text: str
-) -> _Draft | None:
+) -> Draft | None:
     """A cue verb with a clausal complement: indirect speech, or direct when the complement
     is (mostly) inside quotation marks."""
     complements = _complements(verb, offset, segments)
     if not complements:
-        return _announcing(verb, offset, number, text) if _is_speech(verb) else None
+        return _parenthetical(verb, offset, number, segments, text) or _announcing(
+            verb, offset, number, text
+        )
     bounds = [_clause_bounds(c, verb, offset, text) for c in complements]
     start, end = min(b[0] for b in bounds), max(b[1] for b in bounds)
     if end <= start:
@@ -162,15 +136,54 @@ def _cue_quote(
     quoted = sum(min(e, end) - max(s, start) for s, e in overlapping)
     direct = bool(overlapping) and quoted >= 0.6 * (end - start)
     content = overlapping if direct else [(start, end)]
-    return _Draft(
+    return Draft(
         content,
-        _cue_span(verb, offset),
-        _subject(verb, offset),
+        verb_cue(verb, offset),
+        source_head(verb, offset),
         direct,
         number,
         segments=list(overlapping),
         speech=_is_speech(verb) and any(c.dep_ in COMPLEMENT_DEPS for c in complements),
+        clause_start=_own_clause(verb, offset),
     )
+
+
+def _parenthetical(
+    verb: Any, offset: int, number: int, segments: list[tuple[int, int]], text: str
+) -> Draft | None:
+    """ "A new manager, he said, could set a new tone": a speech verb set into the clause it
+    reports (``parataxis``); the content is that clause around it, in one or two pieces."""
+    head = verb.head
+    if verb.dep_ != "parataxis" or not _is_speech(verb) or head.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = source_head(verb, offset)
+    if subject is None or not cues.has_source(subject[0]):
+        return None
+    outside = verb.left_edge.i, verb.right_edge.i
+    pieces = [
+        [t for t in head.subtree if t.i < outside[0]],
+        [t for t in head.subtree if t.i > outside[1]],
+    ]
+    spans = [
+        trim(text, offset + p[0].idx, offset + p[-1].idx + len(p[-1]))
+        for p in pieces
+        if [t for t in p if not t.is_punct]
+    ]
+    spans = [(s, e) for s, e in spans if e - s >= 2]
+    if not spans or any(s < spans[-1][1] and spans[0][0] < e for s, e in segments):
+        return None  # quoted words are attached to their cue by `attach_segments`
+    return Draft(spans, verb_cue(verb, offset), subject, False, number)
+
+
+def _own_clause(verb: Any, offset: int) -> int | None:
+    """Where a speech verb's own statement starts when the parse hangs it off an earlier
+    clause ("…, while the Kremlin said …", "… and reiterated that …"), else None."""
+    if not _is_speech(verb):
+        return None
+    contrast = any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in verb.children)
+    if verb.dep_ == "conj" or (verb.dep_ == "advcl" and contrast):
+        return int(offset + verb.left_edge.idx)
+    return None
 
 
 def _is_speech(verb: Any) -> bool:
@@ -193,9 +206,11 @@ def _complements(verb: Any, offset: int, segments: list[tuple[int, int]]) -> lis
     found += cues.object_content(verb)
     if found:
         return found
-    subject = _subject(verb, offset)
-    if subject is None or not cues.has_source(subject[0]):
+    subject = source_head(verb, offset)
+    if subject is None or not cues.has_source(subject[0]) or lemma in cues.RAISING_VERBS:
         return []
+    if subject[0].dep_ == "nsubjpass" and subject[0].head.i == verb.i:
+        return []  # "Clinton is expected to win": the expecting is nobody's in particular
     if lemma in cues.COGNITION_VERBS:
         found = [c for c in [cues.finite_complement(verb)] if c is not None]
     if not found and lemma in cues.INTENTION_VERBS:
@@ -207,14 +222,14 @@ def _complements(verb: Any, offset: int, segments: list[tuple[int, int]]) -> lis
     return found
 
 
-def _announcing(verb: Any, offset: int, number: int, text: str) -> _Draft | None:
+def _announcing(verb: Any, offset: int, number: int, text: str) -> Draft | None:
     """ "X said:" ending a paragraph announces the quotation of the next one: a draft with
     no content yet, filled by `_continue_quote`."""
     after = offset + verb.idx + len(verb)
     rest = text[after : offset + verb.sent.end_char].strip()
-    if not rest.endswith(":") or verb.lemma_.lower() not in QUOTING_VERBS:
+    if not rest.endswith(":") or not introduces(verb, offset):
         return None
-    return _Draft([], _cue_span(verb, offset), _subject(verb, offset), True, number)
+    return Draft([], verb_cue(verb, offset), source_head(verb, offset), True, number)
 
 
 def _has_quote(token: Any, offset: int, segments: list[tuple[int, int]]) -> bool:
@@ -229,39 +244,12 @@ def _clause_bounds(clause: Any, verb: Any, offset: int, text: str) -> tuple[int,
     tokens = [t for t in tokens if not (t.is_punct and t.text != '"')] or list(clause.subtree)
     start = offset + tokens[0].idx
     end = offset + tokens[-1].idx + len(tokens[-1])
-    return _trim(text, start, end)
-
-
-def _cue_span(verb: Any, offset: int) -> tuple[int, int]:
-    """The cue verb with its particle ("point out") or its object "reporters" ("told reporters")."""
-    end_token = verb
-    for child in verb.children:
-        if child.i == end_token.i + 1 and (
-            child.dep_ == "prt"
-            or (child.dep_ == "dobj" and child.lower_ in ("reporters", "journalists"))
-        ):
-            end_token = child
-    return offset + verb.idx, offset + end_token.idx + len(end_token)
-
-
-def _subject(verb: Any, offset: int) -> tuple[Any, int] | None:
-    """The speaker's head token: the verb's subject, or that of the clause it hangs from
-    ("Heger told reporters, adding that …" gives "adding" Heger's subject)."""
-    token = verb
-    for _ in range(4):
-        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
-        if subjects:
-            return subjects[0], offset
-        if token.dep_ in ("advcl", "conj", "xcomp", "pcomp") and token.head.i != token.i:
-            token = token.head
-        else:
-            break
-    return None
+    return trim(text, start, end)
 
 
 def _according_to(
     doc: Any, offset: int, number: int, text: str, inside: Callable[[int], bool]
-) -> list[_Draft]:
+) -> list[Draft]:
     """ "…, according to X": the source is X, the content the clause the phrase modifies."""
     drafts = []
     for token in doc:
@@ -278,9 +266,9 @@ def _according_to(
         part = left if len(left) >= len(right) else right
         if len(part) < 3:
             continue
-        start, end = _trim(text, offset + part[0].idx, offset + part[-1].idx + len(part[-1]))
+        start, end = trim(text, offset + part[0].idx, offset + part[-1].idx + len(part[-1]))
         cue = (offset + token.idx, offset + to.idx + len(to))
-        drafts.append(_Draft([(start, end)], cue, (source, offset), False, number))
+        drafts.append(Draft([(start, end)], cue, (source, offset), False, number))
     return drafts
 
 
@@ -290,8 +278,8 @@ def _headlines(
     number: int,
     text: str,
     segments: list[tuple[int, int]],
-    drafts: list[_Draft],
-) -> list[_Draft]:
+    drafts: list[Draft],
+) -> list[Draft]:
     """ "Source: what they said" sentences (headlines, pull quotes) not already a cue's."""
     found = []
     for sent in doc.sents:
@@ -299,117 +287,12 @@ def _headlines(
         if signed is None:
             continue
         colon, head = signed
-        start, end = _trim(text, offset + colon.idx + 1, offset + sent.end_char)
+        start, end = trim(text, offset + colon.idx + 1, offset + sent.end_char)
         if end <= start or any(
             d.content and d.content[0][0] <= start < d.content[-1][1] for d in drafts
         ):
             continue
         inner = [seg for seg in segments if start <= seg[0] and seg[1] <= end + 1]
         cue = (offset + colon.idx, offset + colon.idx + 1)
-        found.append(_Draft([(start, end)], cue, (head, offset), False, number, segments=inner))
+        found.append(Draft([(start, end)], cue, (head, offset), False, number, segments=inner))
     return found
-
-
-def _attach_segments(
-    doc: Any,
-    offset: int,
-    number: int,
-    segments: list[tuple[int, int]],
-    drafts: list[_Draft],
-    earlier: list[_Draft],
-    inside: Callable[[int], bool],
-) -> None:
-    """Give every quoted passage not yet claimed by a cue's complement a quote: the cue in
-    its sentence, the quote before it in the paragraph, or the previous paragraph's speaker."""
-    for segment in segments:
-        if any(segment in d.segments for d in drafts):
-            continue
-        cue = _nearest_cue(doc, offset, segment, inside)
-        owner = next(
-            (d for d in drafts if cue is not None and d.cue == _cue_span(cue, offset)), None
-        )
-        if owner is not None:
-            owner.content = sorted({*owner.content, segment}) if owner.direct else [segment]
-            owner.direct = True
-            owner.segments.append(segment)
-        elif cue is not None:
-            drafts.append(
-                _Draft(
-                    [segment],
-                    _cue_span(cue, offset),
-                    _subject(cue, offset),
-                    True,
-                    number,
-                    segments=[segment],
-                )
-            )
-        elif (signed := cues.dash_source(doc, segment[1] - offset)) is not None:
-            dash, head = signed
-            cue_span = (offset + dash.idx, offset + dash.idx + len(dash))
-            drafts.append(
-                _Draft([segment], cue_span, (head, offset), True, number, segments=[segment])
-            )
-        else:
-            _continue_quote(
-                segment,
-                doc.text[segment[0] - offset : segment[1] - offset],
-                offset,
-                number,
-                drafts,
-                earlier,
-            )
-
-
-def _nearest_cue(
-    doc: Any, offset: int, segment: tuple[int, int], inside: Callable[[int], bool]
-) -> Any:
-    """A speech verb outside quotation marks in a sentence the passage starts or ends in."""
-    sentences = [
-        s
-        for s in doc.sents
-        if offset + s.start_char <= segment[1] and segment[0] < offset + s.end_char
-    ]
-    for sent in (sentences[-1], sentences[0]) if sentences else ():
-        cues = [t for t in sent if _is_cue(t, offset, inside) and t.lemma_.lower() in QUOTING_VERBS]
-        if cues:
-            return min(cues, key=lambda t: _distance(offset + t.idx, segment))
-    return None
-
-
-def _distance(position: int, segment: tuple[int, int]) -> int:
-    return segment[0] - position if position < segment[0] else position - segment[1]
-
-
-def _continue_quote(
-    segment: tuple[int, int],
-    words: str,
-    offset: int,
-    number: int,
-    drafts: list[_Draft],
-    earlier: list[_Draft],
-) -> None:
-    """A passage with no cue of its own: part of a split quote, a carried-on quote, or (if
-    long enough to be speech) a quote whose source is not given."""
-    same_paragraph = [
-        d for d in drafts if d.direct and d.content and d.content[-1][1] <= segment[0]
-    ]
-    if same_paragraph:
-        previous = max(same_paragraph, key=lambda d: d.content[-1][1])
-        previous.content.append(segment)
-        previous.segments.append(segment)
-        return
-    before = [d for d in earlier if d.paragraph == number - 1]
-    pending = [d for d in before if not d.content]
-    if pending and segment[0] <= offset + 1:
-        pending[-1].content.append(segment)
-        pending[-1].segments.append(segment)
-        return
-    before = [d for d in before if d.content]
-    if before and segment[0] <= offset + 1:
-        source = max(before, key=lambda d: d.content[-1][1])
-        carried = _Draft([segment], None, None, True, number, segments=[segment])
-        carried.inherited = source.inherited or source
-        drafts.append(carried)
-        return
-    if len(words.split()) >= MIN_UNCUED_WORDS:
-        drafts.append(_Draft([segment], None, None, True, number, segments=[segment]))

@@ -18,6 +18,8 @@ NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 KEEP_RIGHT = frozenset({"compound", "flat", "prep", "pobj", "cc", "conj", "case", "nummod", "amod"})
 PERSON_PRONOUNS = frozenset({"he", "she"})
 GROUP_PRONOUNS = frozenset({"they", "it", "we"})
+RELATIVES = frozenset({"who", "which", "that"})
+"""A relative pronoun speaks for the noun its clause describes ("officials, who said …")."""
 _PERSON_ROLES_WORDS = """spokesperson spokesman spokeswoman minister president official professor analyst expert
     specialist adviser advisor aide diplomat leader secretary senator governor mayor ambassador
     envoy chief director chairman chairwoman candidate lawmaker representative source
@@ -65,6 +67,8 @@ class SpeakerResolver:
         if name is not None:
             kind: QuoteSpeakerKind = "name" if _bare(speaker, name) else "title"
             result: Resolution = (speaker, name.span, kind)
+        elif token.lower_ in RELATIVES and token.head.dep_ == "relcl":
+            result = (speaker, self._relative(token.head.head, offset), "pronoun")
         elif token.pos_ == "PRON":
             result = (speaker, self._antecedent(head, position), "pronoun")
         else:
@@ -89,6 +93,11 @@ class SpeakerResolver:
             people = [m for m in self.names if m.label == "PERSON" and m.span.end <= position]
             return people[-1].span if people else None
         return None
+
+    def _relative(self, noun: Any, offset: int) -> Span:
+        """What "who" stands for in "Sanders, who said …": the name, else the noun phrase."""
+        name = self._name_at(offset + noun.idx)
+        return name.span if name is not None else self.article.span(*noun_phrase(noun, offset))
 
     def _role(self, token: Any, offset: int, speaker: Span) -> Span | None:
         """A role: the name in apposition ("His counterpart, Dmitry Kuleba"), the earlier

@@ -1,0 +1,105 @@
+"""A quote being assembled from the parse, and how overlapping attributions are settled.
+
+`manysides.nlp.quotes` and `manysides.nlp.quoted` build `Draft`s (global character spans)
+from cues and quotation marks; `outermost` then keeps one attribution where several nest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from manysides.nlp import cues
+
+
+@dataclass(slots=True)
+class Draft:
+    """A quote being assembled; spans are global (article) offsets."""
+
+    content: list[tuple[int, int]]
+    cue: tuple[int, int] | None
+    subject: tuple[Any, int] | None  # (spaCy token of the speaker's head, paragraph offset)
+    direct: bool
+    paragraph: int
+    inherited: Draft | None = None
+    segments: list[tuple[int, int]] = field(default_factory=list)
+    speech: bool = True
+    clause_start: int | None = None
+    """Where a cue's own clause begins when it hangs off another clause ("…, while the
+    Kremlin said …"): an attribution around it ends there."""
+
+
+def outermost(text: str, drafts: list[Draft]) -> list[Draft]:
+    """Attributions reported inside another's content ("Trump said Clinton wants to raise
+    taxes": "wants" is Trump's claim, not Clinton's) are dropped: the outer speaker is the
+    one who said it, and PolNeAR annotates it so (no gold content overlaps another). Two
+    exceptions: a clause of its own at the end ("…, while the Kremlin said …") cuts the
+    outer content short instead, and a direct quotation is always kept."""
+    carried = {id(d.inherited) for d in drafts if d.inherited is not None}
+    kept: list[Draft] = []
+    for draft in sorted(drafts, key=lambda d: -sum(e - s for s, e in d.content)):
+        cue = draft.cue
+        outer = next(
+            (o for o in kept if cue is not None and any(s <= cue[0] < e for s, e in o.content)),
+            None,
+        )
+        cut = outer is not None and _cut(text, outer, draft.clause_start)
+        if outer is None or cut or draft.direct or id(draft) in carried:
+            kept.append(draft)
+    return kept
+
+
+def _cut(text: str, outer: Draft, at: int | None) -> bool:
+    """End an indirect ``outer`` content before ``at`` (a trailing clause); False if not."""
+    if at is None or outer.direct or len(outer.content) != 1:
+        return False
+    start, end = outer.content[0]
+    cut = trim(text, start, at)
+    for word in (" and", " but", " while", " whereas"):
+        if text[cut[0] : cut[1]].endswith(word):
+            cut = trim(text, cut[0], cut[1] - len(word))
+    if not start < at < end or cut[1] - cut[0] < 2:
+        return False
+    outer.content = [cut]
+    return True
+
+
+def quoted_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Inner spans of ``"…"`` pairs in ``text[start:end]``; an unclosed quotation runs to
+    the paragraph's end (news leaves a quotation open when it continues below)."""
+    marks = [i for i in range(start, end) if text[i] == '"']
+    segments = []
+    for k in range(0, len(marks), 2):
+        open_at = marks[k]
+        close_at = marks[k + 1] if k + 1 < len(marks) else end
+        segment = trim(text, open_at + 1, close_at)
+        if segment[1] > segment[0]:
+            segments.append(segment)
+    return segments
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop surrounding spaces and the comma a quotation ends with before its cue."""
+    while start < end and text[start] in " \n\"'":
+        start += 1
+    while end > start and text[end - 1] in ' \n,"':
+        end -= 1
+    return start, end
+
+
+def verb_cue(verb: Any, offset: int) -> tuple[int, int]:
+    """The cue verb with its particle ("point out") or its object "reporters" ("told reporters")."""
+    end_token = verb
+    for child in verb.children:
+        if child.i == end_token.i + 1 and (
+            child.dep_ == "prt"
+            or (child.dep_ == "dobj" and child.lower_ in ("reporters", "journalists"))
+        ):
+            end_token = child
+    return offset + verb.idx, offset + end_token.idx + len(end_token)
+
+
+def source_head(verb: Any, offset: int) -> tuple[Any, int] | None:
+    """The speaker's head token (see `cues.subject_of`) with its paragraph offset."""
+    subject = cues.subject_of(verb)
+    return None if subject is None else (subject, offset)

@@ -1,0 +1,165 @@
+"""Quoted passages and whose they are: the cue of their sentence, a transcript label, a
+dash signature, the quote before them, or the previous paragraph's speaker.
+
+The passages that no cue's complement claimed in `manysides.nlp.quotes` come here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from manysides.nlp import cues
+from manysides.nlp.cues import QUOTING_VERBS, SPEECH_VERBS
+from manysides.nlp.drafts import Draft, source_head, trim, verb_cue
+
+MIN_UNCUED_WORDS = 8
+"""A quoted passage with no cue is kept only if it reads like speech, not a scare quote."""
+
+
+def attach_segments(
+    doc: Any,
+    offset: int,
+    number: int,
+    segments: list[tuple[int, int]],
+    drafts: list[Draft],
+    earlier: list[Draft],
+    inside: Callable[[int], bool],
+) -> None:
+    """Give every quoted passage not yet claimed by a cue's complement a quote: the cue in
+    its sentence, the quote before it in the paragraph, or the previous paragraph's speaker."""
+    for segment in segments:
+        if any(segment in d.segments for d in drafts):
+            continue
+        if (turn := cues.transcript_speaker(doc, segment[0] - offset)) is not None:
+            drafts.append(_transcript_turn(doc, offset, number, segment, turn))
+            continue
+        cue = _nearest_cue(doc, offset, segment, inside)
+        owner = next(
+            (d for d in drafts if cue is not None and d.cue == verb_cue(cue, offset)), None
+        )
+        if owner is not None:
+            owner.content = sorted({*owner.content, segment}) if owner.direct else [segment]
+            owner.direct = True
+            owner.segments.append(segment)
+        elif cue is not None:
+            drafts.append(
+                Draft(
+                    [segment],
+                    verb_cue(cue, offset),
+                    source_head(cue, offset),
+                    True,
+                    number,
+                    segments=[segment],
+                )
+            )
+        elif (signed := cues.dash_source(doc, segment[1] - offset)) is not None:
+            dash, head = signed
+            cue_span = (offset + dash.idx, offset + dash.idx + len(dash))
+            drafts.append(
+                Draft([segment], cue_span, (head, offset), True, number, segments=[segment])
+            )
+        else:
+            _continue_quote(
+                segment,
+                doc.text[segment[0] - offset : segment[1] - offset],
+                offset,
+                number,
+                drafts,
+                earlier,
+            )
+
+
+def _transcript_turn(
+    doc: Any, offset: int, number: int, segment: tuple[int, int], turn: tuple[Any, Any]
+) -> Draft:
+    """A transcript turn ("PENCE: Well, look, …"): the label speaks what follows the colon."""
+    colon, head = turn
+    start, end = trim(doc.text, colon.idx + 1, segment[1] - offset)
+    content = (offset + start, offset + end)
+    cue = (offset + colon.idx, offset + colon.idx + 1)
+    return Draft([content], cue, (head, offset), True, number, segments=[segment])
+
+
+def _nearest_cue(
+    doc: Any, offset: int, segment: tuple[int, int], inside: Callable[[int], bool]
+) -> Any:
+    """A speech verb outside quotation marks in a sentence the passage starts or ends in."""
+    sentences = [
+        s
+        for s in doc.sents
+        if offset + s.start_char <= segment[1] and segment[0] < offset + s.end_char
+    ]
+    for sent in (sentences[-1], sentences[0]) if sentences else ():
+        cues = [t for t in sent if t.pos_ == "VERB" and not inside(offset + t.idx)]
+        cues = [
+            t for t in cues if t.lemma_.lower() in QUOTING_VERBS or _colon_after(t, offset, segment)
+        ]
+        if cues:
+            return min(cues, key=lambda t: _distance(offset + t.idx, segment))
+    return None
+
+
+def introduces(verb: Any, offset: int) -> bool:
+    """Whether a verb before a colon introduces a quotation: a quoting verb ("added:"), or
+    any verb with a source ("Caddell continued:", "Sanders made the following comment:")."""
+    if verb.lemma_.lower() in QUOTING_VERBS | SPEECH_VERBS:
+        return True
+    subject = source_head(verb, offset)
+    return subject is not None and cues.has_source(subject[0])
+
+
+def _colon_after(verb: Any, offset: int, segment: tuple[int, int]) -> bool:
+    """'Limbaugh continued: "…"': the verb's phrase ends in a colon right before the passage."""
+    doc = verb.doc
+    colon = next((t for t in doc[verb.i + 1 : verb.sent.end] if t.text == ":"), None)
+    if colon is None or any(t.pos_ == "VERB" for t in doc[verb.i + 1 : colon.i]):
+        return False
+    gap = doc.text[colon.idx + 1 : segment[0] - offset]
+    return segment[0] - offset > colon.idx and not gap.strip(' "\n')
+
+
+def _distance(position: int, segment: tuple[int, int]) -> int:
+    return segment[0] - position if position < segment[0] else position - segment[1]
+
+
+def _continue_quote(
+    segment: tuple[int, int],
+    words: str,
+    offset: int,
+    number: int,
+    drafts: list[Draft],
+    earlier: list[Draft],
+) -> None:
+    """A passage with no cue of its own: part of a split quote, a carried-on quote, or (if
+    long enough to be speech) a quote whose source is not given."""
+    same_paragraph = [
+        d for d in drafts if d.direct and d.content and d.content[-1][1] <= segment[0]
+    ]
+    if same_paragraph:
+        previous = max(same_paragraph, key=lambda d: d.content[-1][1])
+        previous.content.append(segment)
+        previous.segments.append(segment)
+        return
+    before = [d for d in earlier if d.paragraph == number - 1]
+    pending = [d for d in before if not d.content]
+    if pending and segment[0] <= offset + 1:
+        pending[-1].content.append(segment)
+        pending[-1].segments.append(segment)
+        return
+    before = [d for d in before if d.content]
+    if before and segment[0] <= offset + 1:
+        source = max(before, key=lambda d: d.content[-1][1])
+        carried = Draft([segment], None, None, True, number, segments=[segment])
+        carried.inherited = source.inherited or source
+        drafts.append(carried)
+        return
+    if len(words.split()) >= MIN_UNCUED_WORDS:
+        drafts.append(Draft([segment], None, None, True, number, segments=[segment]))
+
+
+def inside_any(segments: list[tuple[int, int]]) -> Callable[[int], bool]:
+    def check(position: int) -> bool:
+        return any(s <= position < e for s, e in segments)
+
+    return check
