@@ -78,3 +78,48 @@ def test_gold_file_snippets_exist_in_the_seeds() -> None:
     )
     for pair in gold["pairs"]:
         assert pair["a"] in a and pair["b"] in b, pair
+
+
+def _quoted(article: str, text: str, speaker: str | None, names: str = "") -> Statement:
+    from dataclasses import replace
+
+    return replace(
+        _statement(article, text, article.upper()), speaker=speaker, name_words=content_words(names)
+    )
+
+
+def test_quotes_of_different_speakers_in_other_words_are_kept_apart() -> None:
+    from manysides.compare.align import score_matrix
+
+    sunak = "China must press Russia to withdraw its troops and play a genuine role, he said."
+    wang = "China will play a constructive role in advancing the peace talks, Wang said."
+    settings = AlignmentSettings()
+    plain = score_matrix(
+        [_quoted("a", sunak, None), _quoted("b", wang, None)], HashingEmbedder(), settings
+    )
+    spoken = score_matrix(
+        [_quoted("a", sunak, "e1"), _quoted("b", wang, "e2", "Wang")], HashingEmbedder(), settings
+    )
+    assert spoken[0, 1] == plain[0, 1] - settings.other_speaker
+    same = score_matrix(
+        [_quoted("a", sunak, "e1"), _quoted("b", sunak, "e1")], HashingEmbedder(), settings
+    )
+    assert same[0, 1] >= plain[0, 1]  # one speaker: no penalty
+
+
+def test_a_quote_given_to_another_person_still_aligns() -> None:
+    """Names left out, the words are the same: a speaker conflict to report, not two facts."""
+    from manysides.compare.align import score_matrix
+
+    first = "Sarah Silverman said she's consciously uncoupled from Michael Sheen."
+    second = "Aisha Khan said she's consciously uncoupled from Michael Sheen."
+    statements = [
+        _quoted("a", first, "e1", "Sarah Silverman Michael Sheen"),
+        _quoted("b", second, "e2", "Aisha Khan Michael Sheen"),
+    ]
+    plain = [_quoted("a", first, None), _quoted("b", second, None)]
+    embedder, settings = HashingEmbedder(), AlignmentSettings()
+    assert (
+        score_matrix(statements, embedder, settings)[0, 1]
+        == score_matrix(plain, embedder, settings)[0, 1]
+    )
