@@ -7,9 +7,10 @@ so far) + W_ENTITIES x share of the article's named entities the story already h
 member-level, time-decayed link (rather than a centroid and a story-wide span) lets a story
 follow an event as it develops while keeping apart two similar events months apart (e.g.
 two missile tests), which a span that only grows cannot. A wire copy joins its original's
-story. Only the TOP_K stories with the best member link are scored in full, so each step
-costs one matrix-vector product over the stored vectors plus a constant. The result depends
-only on the input order: no randomness, ties go to the older story.
+story. Only the TOP_K stories with the best member link are scored in full. Members are
+searched within window_days of the article (an index bucketed by day), so each step costs
+dot products with the members of that window plus a constant, whatever the store's size.
+The result depends only on the input order: no randomness, ties go to the older story.
 """
 
 from __future__ import annotations
@@ -20,13 +21,11 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 import numpy as np
 
+from manysides.corpus.members import MemberIndex, Vector
 from manysides.corpus.store import Store
-
-Vector = np.ndarray[Any, np.dtype[np.float32]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,13 +37,16 @@ class ClusterSettings:
     w_entities: float = 0.1
     w_time: float = 0.3
     horizon_days: float = 120.0
+    window_days: float = 730.0
+    """Members further apart than this are not searched at all (the decay is already at its
+    maximum from horizon_days). Measured on the labeled sets: 730 days changes no story;
+    120 / 240 / 365 days lower news_cluster F1 to 0.931 / 0.938 / 0.938 (its events run for
+    months, with gaps of up to 958 days between two articles of one event)."""
     top_k: int = 30
     story_terms: int = 200
 
 
 KEEP_ENTITIES = 100
-SHORTLIST = 512
-"""Members kept after the matrix-vector product; the per-story maximum runs on these only."""
 
 
 def top_entities(entities: Counter[str], n: int) -> list[tuple[str, int]]:
@@ -121,13 +123,18 @@ class Clusterer:
         clusterer.df.update(dict(store.db.execute("SELECT term, df FROM term_df")))
         clusterer.documents = int(store.db.execute("SELECT count(*) FROM features").fetchone()[0])
         index_of = {s.id: i for i, s in enumerate(clusterer.stories)}
-        for sid, embedding, published in store.db.execute(
+        rows = store.db.execute(
             "SELECT sa.story_id, f.embedding, a.published FROM articles a"
             " JOIN features f ON f.article_id = a.id"
             " JOIN story_articles sa ON sa.article_id = a.id ORDER BY a.seq"
-        ):
-            vector = np.frombuffer(embedding, dtype=np.float32)
-            clusterer.members.add(vector, index_of[int(sid)], _day_number(published))
+        ).fetchall()
+        if rows:
+            vectors = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32)
+            clusterer.members.extend(
+                vectors.reshape(len(rows), -1),
+                np.array([index_of[int(r[0])] for r in rows], dtype=np.int64),
+                np.array([_day_number(r[2]) for r in rows], dtype=np.float64),
+            )
         return clusterer
 
     def flush(self, store: Store) -> None:
@@ -200,7 +207,9 @@ class Clusterer:
         if not self.stories:
             return None
         s = self.settings
-        stories, links = self.members.best_links(vector, _day_number(day), s)
+        stories, links = self.members.best_links(
+            vector, _day_number(day), s.w_time, s.horizon_days, s.window_days
+        )
         top = np.lexsort((stories, -links))[: s.top_k]  # best link first, ties: older story
         best, best_score = None, self.settings.threshold
         for index, link in sorted((int(stories[i]), float(links[i])) for i in top):
@@ -220,58 +229,6 @@ class Clusterer:
         text = math.fsum(tfidf[t] * terms[t] for t in tfidf.keys() & terms.keys()) / norm
         shared = len(names & story.entities.keys()) / min(len(names), 5) if names else 0.0
         return s.w_terms * text + s.w_entities * min(shared, 1.0)
-
-
-class MemberIndex:
-    """Every clustered article's unit vector, story index and day number, in arrival order.
-
-    Arrays grow by doubling, so adding is amortized O(1) and a lookup is one matrix-vector
-    product over all members (1.9 ms at 50k articles x 384 dimensions, measured)."""
-
-    def __init__(self) -> None:
-        self.size = 0
-        self._vectors = np.zeros((0, 0), dtype=np.float32)
-        self._story = np.zeros(0, dtype=np.int64)
-        self._day = np.zeros(0, dtype=np.float64)
-
-    def add(self, vector: Vector, story: int, day: float) -> None:
-        if self.size == len(self._story):
-            capacity = max(64, 2 * self.size)
-            vectors = np.zeros((capacity, vector.shape[0]), dtype=np.float32)
-            if self.size:
-                vectors[: self.size] = self._vectors[: self.size]
-            self._vectors = vectors
-            self._story = np.resize(self._story, capacity)
-            self._day = np.resize(self._day, capacity)
-        norm = float(np.linalg.norm(vector))
-        self._vectors[self.size] = vector / norm if norm > 0 else vector
-        self._story[self.size] = story
-        self._day[self.size] = day
-        self.size += 1
-
-    def best_links(
-        self, vector: Vector, day: float, settings: ClusterSettings
-    ) -> tuple[np.ndarray[Any, np.dtype[np.int64]], np.ndarray[Any, np.dtype[np.float64]]]:
-        """(story indices, best time-decayed member cosine) for the stories that have a
-        member among the SHORTLIST best links; the others cannot reach the top stories."""
-        n = self.size
-        norm = float(np.linalg.norm(vector)) or 1.0
-        sims = (self._vectors[:n] @ (vector / norm)).astype(np.float64)
-        apart = np.abs(self._day[:n] - day)
-        apart = np.where(np.isnan(apart), 0.0, apart)  # an undated side: no decay
-        sims -= settings.w_time * np.minimum(apart / settings.horizon_days, 1.0)
-        keep = np.arange(n)
-        if n > SHORTLIST:
-            # Everything at least as good as the SHORTLIST-th best: a set that does not
-            # depend on the selection algorithm, so the result stays deterministic.
-            cut = np.partition(sims, n - SHORTLIST)[n - SHORTLIST]
-            keep = np.flatnonzero(sims >= cut)
-        story, link = self._story[keep], sims[keep]
-        if not len(story):
-            return story, link
-        order = np.lexsort((-link, story))  # by story, its best link first
-        first = np.flatnonzero(np.r_[True, np.diff(story[order]) != 0])
-        return story[order][first], link[order][first]
 
 
 def _day_number(published: str | None) -> float:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from manysides.corpus.features import Features, band_keys, body, jaccard, shingles
+from manysides.corpus.features import Features, band_keys, body, jaccard, word_ngrams
 from manysides.corpus.store import Store
 from manysides.model import Article
 
@@ -32,16 +32,27 @@ def find_copy(store: Store, article: Article, features: Features) -> tuple[str, 
         ).fetchall()
         candidates.update(str(r[0]) for r in rows)
     candidates.discard(article.id)
-    candidates = _plausible(store, features.minhash, candidates)
-    if not candidates:
+    estimates = _plausible(store, features.minhash, candidates)
+    if not estimates:
         return None
-    mine = shingles(body(article))
+    likeliest = sorted(estimates, key=lambda c: (-estimates[c], c))[:MAX_EXACT]
+    mine = word_ngrams(body(article))
     best: tuple[str, float] | None = None
-    for candidate in sorted(candidates):
-        score = jaccard(mine, shingles(body(store.article(candidate))))
+    for candidate, text in _bodies(store, set(likeliest)):
+        score = jaccard(mine, word_ngrams(text))
         if score >= COPY_JACCARD and (best is None or score > best[1]):
             best = (candidate, score)
     return best
+
+
+def _bodies(store: Store, ids: set[str]) -> list[tuple[str, str]]:
+    """(id, body) of the given articles, by id: one query, no spans rebuilt."""
+    marks = ",".join("?" * len(ids))
+    rows = store.db.execute(
+        f"SELECT id, text, body_start FROM articles WHERE id IN ({marks}) ORDER BY id",
+        sorted(ids),
+    ).fetchall()
+    return [(str(aid), str(text)[int(start) :] or str(text)) for aid, text, start in rows]
 
 
 SKETCH_FLOOR = 0.3
@@ -50,21 +61,26 @@ true Jaccard of 0.5 the estimate (126 permutations, sd ~0.045) falls below 0.3 w
 probability < 1e-5, and it spares loading and shingling the text of every band collision."""
 
 
-def _plausible(store: Store, signature: tuple[int, ...], candidates: set[str]) -> set[str]:
-    """The candidates whose stored signature agrees on at least SKETCH_FLOOR of positions."""
+MAX_EXACT = 8
+"""At most this many plausible candidates, highest MinHash estimate first, get the exact
+check: it loads and shingles a text (~0.5 ms), and band collisions grow with the store. A
+copy's estimate (~0.5 or more) ranks above the near-misses (~0.3); ranking below 8 others
+would take 8 stored articles that are closer still, i.e. copies themselves."""
+
+
+def _plausible(store: Store, signature: tuple[int, ...], candidates: set[str]) -> dict[str, float]:
+    """The candidates whose stored signature agrees on at least SKETCH_FLOOR of positions,
+    with that share (the MinHash estimate of their Jaccard)."""
     if not candidates:
-        return candidates
+        return {}
     mine = np.asarray(signature, dtype=np.uint64)
     marks = ",".join("?" * len(candidates))
     rows = store.db.execute(
         f"SELECT article_id, minhash FROM features WHERE article_id IN ({marks})",
         sorted(candidates),
     ).fetchall()
-    return {
-        str(aid)
-        for aid, blob in rows
-        if float(np.mean(np.frombuffer(blob, dtype=np.uint64) == mine)) >= SKETCH_FLOOR
-    }
+    shares = {str(a): float(np.mean(np.frombuffer(b, dtype=np.uint64) == mine)) for a, b in rows}
+    return {aid: share for aid, share in shares.items() if share >= SKETCH_FLOOR}
 
 
 def record(store: Store, article: Article, features: Features) -> str | None:

@@ -10,7 +10,8 @@ import hashlib
 import multiprocessing
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
@@ -140,7 +141,17 @@ def shingles(text: str) -> set[str]:
     return {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
 
 
-def jaccard(a: set[str], b: set[str]) -> float:
+def word_ngrams(text: str) -> set[tuple[str, ...]]:
+    """The same 5-grams as `shingles`, as tuples: the exact Jaccard is the same and building
+    the set is ~2x faster (no joined strings); MinHash keeps `shingles`, whose hashes are
+    stored."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    if len(words) < SHINGLE:
+        return {(w,) for w in words}
+    return set(zip(*(words[i:] for i in range(SHINGLE)), strict=False))
+
+
+def jaccard(a: AbstractSet[Hashable], b: AbstractSet[Hashable]) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
 
 
