@@ -34,6 +34,30 @@ def test_quoted_segments_exclude_marks_and_run_open_quotes_to_paragraph_end() ->
     assert segments == ["We will go", "and stay.", "Open to the end"]
 
 
+def test_quoted_segments_read_two_apostrophes_as_a_quotation_mark() -> None:
+    text = "''We use the word 'old-school,''' he said. ''Yes,'' she said, and don't."
+    segments = [text[s:e] for s, e in quoted_segments(text, 0, len(text))]
+    assert segments == ["We use the word 'old-school,'", "Yes"]
+
+
+@pytest.mark.model
+def test_sources_keep_their_description_and_skip_object_controlled_verbs(nlp: Any) -> None:
+    text = (
+        "Sources\n\n"
+        "Huma Abedin, vice chairwoman of the campaign, said the plan was sound. "
+        "China has refused to condemn Russia for attacking Ukraine.\n"
+    )
+    article = Article("t3", text, "test", "filename", "Sources", "t3")
+    article = replace(article, title_span=article.span(0, 7), body_start=9)
+    (annotated,) = annotate_articles([article], nlp)
+    by_cue = {q.cue.text: q for q in annotated.quotes if q.cue}
+    said = by_cue["said"]
+    assert said.speaker is not None
+    assert said.speaker.text == "Huma Abedin, vice chairwoman of the campaign"
+    attacking = by_cue.get("attacking")
+    assert attacking is None or attacking.speaker is None  # Russia attacks, not China
+
+
 def test_cue_model_ships_in_the_package() -> None:
     model = cue_model.load_model()
     assert 0.0 < model.threshold < 1.0 and len(model.weights) > 1000
@@ -165,14 +189,15 @@ def _benchmark(name: str) -> Any:
 @pytest.mark.model
 @pytest.mark.skipif(not (SHARED_DATA / "polnear").exists(), reason="../shared/data missing")
 def test_polnear_floor(nlp: Any) -> None:
-    """Quality gate on the first 20 PolNeAR dev articles (measured 2026-11-23 with the cue
-    model and the nesting rule: content overlap F1 0.805 (P 0.825), cue F1 0.790, speaker
-    accuracy 0.873, attribution-with-speaker F1 0.697, Citron-style source exact F1 0.742);
-    floors sit about 0.03 below. Floors only go up (before: 0.70, P 0.76, 0.68, 0.78, 0.56)."""
+    """Quality gate on the first 20 PolNeAR dev articles (measured 2026-11-23 after the
+    source-phrase and speaker rules and the retrained cue model: content overlap F1 0.802
+    (P 0.816), cue F1 0.787, speaker accuracy 0.873, attribution-with-speaker F1 0.697,
+    Citron-style source exact F1 0.750); floors sit about 0.03 below. Floors only go up
+    (before: 0.77, P 0.79, 0.76, 0.84, 0.66, source 0.71)."""
     result = _benchmark("quotes_polnear").evaluate("dev", 20, nlp)
     assert result["content_overlap"]["f1"] >= 0.77
     assert result["content_overlap"]["p"] >= 0.79
     assert result["cue"]["f1"] >= 0.76
     assert result["speaker_accuracy"] >= 0.84
-    assert result["attribution_with_speaker"]["f1"] >= 0.66
-    assert result["source_exact"]["f1"] >= 0.71
+    assert result["attribution_with_speaker"]["f1"] >= 0.67
+    assert result["source_exact"]["f1"] >= 0.72

@@ -164,6 +164,8 @@ def _source(token: Any) -> Any:
     subject, or that of the verb the cue hangs from ("made the claim", "issued a statement
     announcing"). A model cue is a content word, so "it" and "which" are sources here ("It's
     denouncing …", "the group, which vowed …"), unlike before a rule's "is clear that"."""
+    if token.lemma_.lower() in cues.RAISING_VERBS or cues.unsourced(token):
+        return None  # "Trump seems to …", "Asked about X, Y said": the asker is not Y
     for child in token.children:
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in SOURCE_PREPS):
             objects = [o for o in child.children if o.dep_ == "pobj"]
@@ -179,6 +181,8 @@ def _source(token: Any) -> Any:
     subject = cues.subject_of(token)
     if subject is None or subject.dep_ == "nsubjpass" or not _may_source(subject):
         return None  # "The trip is viewed as a boon": the trip is not the source
+    if subject.head.i != token.i and subject.lower_ == "it":
+        return None  # "it's hard to know": no one's knowing
     return subject
 
 

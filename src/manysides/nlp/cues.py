@@ -65,6 +65,9 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 NOUNS = ("NOUN", "PROPN")
 RAISING_VERBS = frozenset({"seem", "appear"})
 """Their subject is not a source: "Trump appears to have lost" is no one's claim."""
+OBJECT_CONTROL_PREPS = frozenset({"for", "of"})
+STRAY_DEPS = frozenset({"ROOT", "ccomp", "conj", "parataxis"})
+"""Where a speech verb without a subject may have lost it to a parse error."""
 CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp", "acomp", "prep"})
 """Clauses and phrases whose source is found further up, at the verb they hang from."""
 
@@ -88,10 +91,56 @@ def subject_of(verb: Any) -> Any:
         if token.dep_ == "acl" and token.pos_ == "VERB" and token.head.pos_ in NOUNS:
             owners = [c for c in token.head.children if c.dep_ == "poss"]
             return (owners or [token.head])[0]
-        if token.head.i == token.i or token.dep_ not in CLIMB_DEPS:
+        if token.head.i == token.i or token.dep_ not in CLIMB_DEPS or _object_controls(token):
             break
         token = token.head
     return None
+
+
+def _object_controls(token: Any) -> bool:
+    """ "condemn Russia for attacking Ukraine", "accused China of mulling …": the verb's
+    object, not its subject, does what the "for"/"of" phrase says, so no source is found."""
+    if token.dep_ != "prep" or token.lower_ not in OBJECT_CONTROL_PREPS:
+        return False
+    return any(c.dep_ == "dobj" and c.i < token.i for c in token.head.children)
+
+
+def stray_subject(verb: Any) -> Any:
+    """A speech verb's subject the parse attached elsewhere: the noun right before it ("…,
+    the Democratic presidential candidate stated that", parsed as an apposition) or, after
+    a quotation, right after it ("''…,'' said Robin Maynard, half joking"); else None."""
+    if verb.lemma_.lower() not in SPEECH_VERBS or verb.dep_ not in STRAY_DEPS:
+        return None
+    doc, at = verb.doc, verb.i - 1
+    while at >= verb.sent.start and doc[at].dep_ in ("aux", "neg", "advmod"):
+        at -= 1
+    before = doc[at] if at >= verb.sent.start else None
+    if before is not None and before.pos_ in (*NOUNS, "PRON"):
+        head = _phrase_head(before)
+        if head.dep_ not in ("pobj", "dobj", "poss") and head.head.i != verb.i:
+            return head
+    if before is None or not (before.is_punct or before.is_quote):
+        return None
+    after = doc[verb.i + 1] if verb.i + 1 < verb.sent.end else None
+    if after is None or after.pos_ not in NOUNS:
+        return None
+    head = _phrase_head(after)
+    return head if head.i > verb.i and head.dep_ not in ("pobj", "poss") else None
+
+
+def _phrase_head(token: Any) -> Any:
+    """The head of the name or noun phrase a word belongs to ("Robin" -> "Maynard")."""
+    while token.dep_ in ("compound", "flat", "amod", "det") and token.head.i > token.i:
+        token = token.head
+    return token
+
+
+def unsourced(verb: Any) -> bool:
+    """A passive participle set before its clause ("Asked about X, Christie said …"):
+    the asking is someone else's, so the clause's subject is not its source."""
+    if verb.tag_ != "VBN" or verb.dep_ != "advcl" or verb.i > verb.head.i:
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
 
 
 def finite_complement(verb: Any) -> Any:

@@ -6,10 +6,14 @@ from cues and quotation marks; `outermost` then keeps one attribution where seve
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from manysides.nlp import cues
+
+MARKS = re.compile("\"|'+")
+"""Quotation marks: a double quote, or a run of apostrophes (two are a double mark)."""
 
 
 @dataclass(slots=True)
@@ -66,16 +70,31 @@ def _cut(text: str, outer: Draft, at: int | None) -> bool:
 
 def quoted_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Inner spans of ``"…"`` pairs in ``text[start:end]``; an unclosed quotation runs to
-    the paragraph's end (news leaves a quotation open when it continues below)."""
-    marks = [i for i in range(start, end) if text[i] == '"']
+    the paragraph's end (news leaves a quotation open when it continues below). Two
+    apostrophes (``''…''``, the New York Times' archive style) are a quotation mark too."""
+    marks = quotation_marks(text, start, end)
     segments = []
     for k in range(0, len(marks), 2):
-        open_at = marks[k]
-        close_at = marks[k + 1] if k + 1 < len(marks) else end
-        segment = trim(text, open_at + 1, close_at)
+        open_at, width = marks[k]
+        close_at = marks[k + 1][0] if k + 1 < len(marks) else end
+        segment = trim(text, open_at + width, close_at)
         if segment[1] > segment[0]:
             segments.append(segment)
     return segments
+
+
+def quotation_marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(position, width) of each ``"`` and each ``''`` in ``text[start:end]``; of three
+    apostrophes (a single mark beside a double one) the double mark is the outer two."""
+    marks = []
+    for match in MARKS.finditer(text, start, end):
+        at, width = match.start(), len(match.group())
+        if width == 1 and text[at] == '"':
+            marks.append((at, 1))
+        elif width in (2, 3):
+            closing = at > 0 and not text[at - 1].isspace()
+            marks.append((at + 1 if width == 3 and closing else at, 2))
+    return marks
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -84,6 +103,10 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and text[end - 1] in ' \n,"':
         end -= 1
+    while end > start + 1 and text[end - 2 : end] == "''":
+        end -= 2
+        while end > start and text[end - 1] in ' \n,"':
+            end -= 1
     return start, end
 
 
@@ -100,6 +123,16 @@ def verb_cue(verb: Any, offset: int) -> tuple[int, int]:
 
 
 def source_head(verb: Any, offset: int) -> tuple[Any, int] | None:
-    """The speaker's head token (see `cues.subject_of`) with its paragraph offset."""
-    subject = cues.subject_of(verb)
-    return None if subject is None else (subject, offset)
+    """The speaker's head token with its paragraph offset: a passive's agent ("was asked by
+    host Bill Maher"), else the subject (see `cues.subject_of`)."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            agents = [o for o in child.children if o.dep_ == "pobj"]
+            if agents:
+                return agents[0], offset
+    if cues.unsourced(verb):
+        return None
+    subject = cues.subject_of(verb) or cues.stray_subject(verb)
+    if subject is None or (subject.dep_ == "nsubjpass" and subject.head.i == verb.i):
+        return None  # "Christie was asked whether …": the asker is not given
+    return subject, offset

@@ -26,6 +26,7 @@ from manysides.nlp.speakers import Resolution, SpeakerResolver
 __all__ = ["QUOTING_VERBS", "SPEECH_VERBS", "extract_quotes", "quoted_segments"]
 
 COMPLEMENT_DEPS = ("ccomp", "xcomp", "parataxis")
+POLLS = frozenset({"poll", "survey", "polling"})
 
 
 def extract_quotes(
@@ -46,6 +47,7 @@ def extract_quotes(
     if learned:
         drafts += _learned(article.text, paragraphs, drafts, model or cue_model.load_model())
     drafts = sorted(outermost(article.text, drafts), key=lambda d: d.content[0][0])
+    cues_at = [d.cue for d in drafts if d.cue]
     resolved: dict[int, Resolution] = {}
     quotes: list[Quote] = []
     for draft in drafts:
@@ -54,7 +56,7 @@ def extract_quotes(
             speaker, ref, _kind = resolved[id(draft.inherited)]
             resolution: Resolution = (speaker, ref, "carried" if speaker else "none")
         else:
-            resolution = resolver.resolve(draft.subject, start)
+            resolution = resolver.resolve(draft.subject, start, [*draft.content, *cues_at])
         resolved[id(draft)] = resolution
         speaker, ref, kind = resolution
         content = tuple(article.span(s, e) for s, e in sorted(draft.content))
@@ -128,6 +130,9 @@ def _cue_quote(
         return _parenthetical(verb, offset, number, segments, text) or _announcing(
             verb, offset, number, text
         )
+    quoted_heads = [c for c in complements if _within(offset + c.idx, segments)]
+    if quoted_heads and len(quoted_heads) < len(complements):
+        complements = quoted_heads  # '"…," Spencer said, as fighters worked out': the quote
     bounds = [_clause_bounds(c, verb, offset, text) for c in complements]
     start, end = min(b[0] for b in bounds), max(b[1] for b in bounds)
     if end <= start:
@@ -232,6 +237,10 @@ def _announcing(verb: Any, offset: int, number: int, text: str) -> Draft | None:
     return Draft([], verb_cue(verb, offset), source_head(verb, offset), True, number)
 
 
+def _within(position: int, segments: list[tuple[int, int]]) -> bool:
+    return any(s <= position < e for s, e in segments)
+
+
 def _has_quote(token: Any, offset: int, segments: list[tuple[int, int]]) -> bool:
     start = offset + token.left_edge.idx
     end = offset + token.right_edge.idx + len(token.right_edge)
@@ -250,12 +259,13 @@ def _clause_bounds(clause: Any, verb: Any, offset: int, text: str) -> tuple[int,
 def _according_to(
     doc: Any, offset: int, number: int, text: str, inside: Callable[[int], bool]
 ) -> list[Draft]:
-    """ "…, according to X": the source is X, the content the clause the phrase modifies."""
+    """ "…, according to X" and "in X's poll, …": the source is X, the content the clause
+    the phrase modifies."""
     drafts = []
     for token in doc:
-        if token.lower_ != "according" or inside(offset + token.idx):
+        if inside(offset + token.idx):
             continue
-        to = next((c for c in token.children if c.lower_ == "to"), None)
+        to = _source_preposition(token)
         source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
         if to is None or source is None:
             continue
@@ -270,6 +280,26 @@ def _according_to(
         cue = (offset + token.idx, offset + to.idx + len(to))
         drafts.append(Draft([(start, end)], cue, (source, offset), False, number))
     return drafts
+
+
+def _source_preposition(token: Any) -> Any:
+    """The preposition whose object is a source: "to" of "according to", or "in" before a
+    poll or survey ("in the latest CNN/ORC poll, Trump leads …"); else None."""
+    if token.lower_ == "according":
+        return next((c for c in token.children if c.lower_ == "to"), None)
+    if token.lower_ == "in" and token.dep_ == "prep" and _sets_off(token):
+        objects = [c for c in token.children if c.dep_ == "pobj"]
+        if objects and objects[0].lemma_.lower() in POLLS:
+            return token
+    return None
+
+
+def _sets_off(token: Any) -> bool:
+    """A phrase opening its sentence or set off by a comma ("In the poll, …", "…, in the
+    poll, …"), not one inside the clause ("leads in the polls")."""
+    before = token.doc[token.sent.start : token.i]
+    words = [t for t in before if not (t.is_punct or t.is_space)]
+    return not words or before[-1].text == ","
 
 
 def _headlines(

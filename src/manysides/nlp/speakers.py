@@ -16,6 +16,14 @@ from manysides.model import Article, Mention, QuoteSpeakerKind, Span
 
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 KEEP_RIGHT = frozenset({"compound", "flat", "prep", "pobj", "cc", "conj", "case", "nummod", "amod"})
+DESCRIBING = frozenset({"appos", "relcl", "acl"})
+"""Descriptions of a source that are part of its phrase, as PolNeAR and PARC mark it: an
+apposition ("Huma Abedin, vice chairwoman for Clinton's campaign"), a relative clause
+("Chris Cox, who runs the NRA's lobbying arm"), a participle ("a report published Tuesday")."""
+DATELINE_MARKS = frozenset({"-", "–", "—", "--"})
+FOCUS_WORDS = frozenset({"even", "thus"})
+TIME_PREPS = frozenset({"on", "in", "during", "at"})
+TIMES = frozenset({"DATE", "TIME"})
 PERSON_PRONOUNS = frozenset({"he", "she"})
 GROUP_PRONOUNS = frozenset({"they", "it", "we"})
 RELATIVES = frozenset({"who", "which", "that"})
@@ -26,6 +34,10 @@ _PERSON_ROLES_WORDS = """spokesperson spokesman spokeswoman minister president o
     counterpart premier chancellor general officer commander researcher economist lawyer
     attorney"""
 PERSON_ROLES = frozenset(_PERSON_ROLES_WORDS.split())
+_DOCUMENT_WORDS = """statement report schedule poll survey document memo letter study record
+    analysis readout transcript data filing release"""
+DOCUMENTS = frozenset(_DOCUMENT_WORDS.split())
+"""Sources that speak but are no antecedent of "they" or "it" ("the official statement")."""
 RECENT_CHARS = 1200
 """How far back (in characters) a pronoun looks for the previous quote's speaker."""
 
@@ -53,14 +65,20 @@ class SpeakerResolver:
         )
         self.history: list[_Said] = []
 
-    def resolve(self, subject: tuple[Any, int] | None, position: int) -> Resolution:
-        """The speaker phrase, what it refers to, and how that was decided."""
+    def resolve(
+        self,
+        subject: tuple[Any, int] | None,
+        position: int,
+        avoid: Sequence[tuple[int, int]] = (),
+    ) -> Resolution:
+        """The speaker phrase (with its descriptions clear of ``avoid``, the cue and the
+        content), what it refers to, and how that was decided."""
         if subject is None:
             return None, None, "none"
         token, offset = subject
         if token.lower_ == "it" and token.dep_ == "nsubjpass":
             return None, None, "none"  # "It has been reported that …": no source given
-        start, end = noun_phrase(token, offset)
+        start, end = source_phrase(token, offset, avoid)
         speaker = self.article.span(start, end)
         head = token.lower_
         name = self._name_at(offset + token.idx)
@@ -70,7 +88,14 @@ class SpeakerResolver:
         elif token.lower_ in RELATIVES and token.head.dep_ == "relcl":
             result = (speaker, self._relative(token.head.head, offset), "pronoun")
         elif token.pos_ == "PRON":
-            result = (speaker, self._antecedent(head, position), "pronoun")
+            bound = (
+                self._bound(token, offset)
+                if head in PERSON_PRONOUNS
+                else self._plural(token, offset)
+                if head == "they"
+                else None
+            )
+            result = (speaker, bound or self._antecedent(head, position), "pronoun")
         else:
             result = (speaker, self._role(token, offset, speaker), "nominal")
         self._remember(position, result, token)
@@ -78,6 +103,38 @@ class SpeakerResolver:
 
     def _name_at(self, position: int) -> Mention | None:
         return next((m for m in self.names if m.span.start <= position < m.span.end), None)
+
+    def _bound(self, pronoun: Any, offset: int) -> Span | None:
+        """He or she in a relative clause ("Xi … Putin, whom he once called his 'best
+        friend'") is not the person the clause describes: the last other person named
+        before it in the sentence, or None when there is no relative clause or person."""
+        clause = next((a for a in pronoun.ancestors if a.dep_ == "relcl"), None)
+        if clause is None:
+            return None
+        before = [t for t in pronoun.doc[pronoun.sent.start : clause.left_edge.i] if not t.is_punct]
+        noun = before[-1] if before else clause.head  # "Putin, whom": the noun before
+        described = self._name_at(offset + noun.idx)
+        start, at = offset + pronoun.sent.start_char, offset + pronoun.idx
+        people = [
+            m
+            for m in self.names
+            if m.label == "PERSON" and start <= m.span.start and m.span.end <= at
+        ]
+        people = [m for m in people if described is None or m.span != described.span]
+        return people[-1].span if people else None
+
+    def _plural(self, pronoun: Any, offset: int) -> Span | None:
+        """ "they" after a plural subject in its own sentence ("China and Russia have
+        deepened cooperation … in what they call …"): that subject, else None."""
+        subjects = [
+            t
+            for t in pronoun.doc[pronoun.sent.start : pronoun.i]
+            if t.dep_ == "nsubj"
+            and (t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children))
+        ]
+        if not subjects:
+            return None
+        return self.article.span(*noun_phrase(subjects[-1], offset))
 
     def _antecedent(self, pronoun: str, position: int) -> Span | None:
         """The last speaker within reach who fits the pronoun (a person for he/she)."""
@@ -87,7 +144,7 @@ class SpeakerResolver:
         for said in reversed(self.history):
             if position - said.position > RECENT_CHARS:
                 break
-            if said.person == wants_person:
+            if said.person == wants_person and said.head not in DOCUMENTS:
                 return said.ref or said.speaker
         if wants_person:
             people = [m for m in self.names if m.label == "PERSON" and m.span.end <= position]
@@ -142,6 +199,65 @@ def noun_phrase(token: Any, offset: int) -> tuple[int, int]:
     if last.is_punct and last.i > token.i:
         last = last.nbor(-1)
     return offset + first.idx, offset + last.idx + len(last)
+
+
+def source_phrase(token: Any, offset: int, avoid: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    """A source as PolNeAR and PARC mark it: the noun phrase with its descriptions
+    (`DESCRIBING`) up to any that holds a cue or content (``avoid``, article spans), without
+    a dateline before it ("WASHINGTON (Reuters) -"), "even" or a time ("on Monday")."""
+    last = token
+    for child in token.rights:
+        end = _described_to(child, offset, avoid)
+        if end is None:
+            if child.dep_ != "punct":
+                break
+            continue
+        last = end
+        if end.i < child.right_edge.i:
+            break
+    first = token.left_edge
+    for left in token.doc[token.left_edge.i : token.i]:
+        spaced = left.i > 0 and left.whitespace_ and left.nbor(-1).whitespace_
+        if (left.text in DATELINE_MARKS and spaced) or "\n" in left.text:
+            first = left.nbor(1)
+    while first.i < token.i and (
+        first.is_punct or first.is_space or first.dep_ == "cc" or first.lower_ in FOCUS_WORDS
+    ):
+        first = first.nbor(1)
+    while last.i > token.i and (last.is_punct or last.is_space):
+        last = last.nbor(-1)
+    return offset + first.idx, offset + last.idx + len(last)
+
+
+def _described_to(child: Any, offset: int, avoid: Sequence[tuple[int, int]]) -> Any:
+    """The last token of a right-hand child that belongs to the source's phrase, or None:
+    a description is cut before a clause of it that holds a cue ("the president of the
+    union, which endorsed Mr. Sanders")."""
+    timed = any(o.dep_ == "pobj" and o.ent_type_ in TIMES for o in child.children)
+    if child.dep_ == "prep" and child.lower_ in TIME_PREPS and timed:
+        return None
+    if child.dep_ in KEEP_RIGHT or (child.dep_ == "appos" and child.pos_ == "PROPN"):
+        return child.right_edge
+    if child.dep_ not in DESCRIBING:
+        return None
+    if _clear(child, offset, avoid):
+        return child.right_edge
+    blocked = [
+        d
+        for d in child.subtree
+        if d.i != child.i and d.dep_ in DESCRIBING and not _clear(d, offset, avoid)
+    ]
+    cut = min(d.left_edge.i for d in blocked) - 1 if blocked else child.i - 1
+    if cut < child.i:
+        return None
+    return child.doc[cut]
+
+
+def _clear(child: Any, offset: int, avoid: Sequence[tuple[int, int]]) -> bool:
+    """Whether a description's words stay outside every span of ``avoid``."""
+    start = offset + child.left_edge.idx
+    end = offset + child.right_edge.idx + len(child.right_edge)
+    return not any(s < end and start < e for s, e in avoid)
 
 
 def _bare(speaker: Span, name: Mention) -> bool:
