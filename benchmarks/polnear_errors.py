@@ -20,7 +20,11 @@ from typing import Any
 from parse_cache import _bench, articles_for, load_cached
 
 
-def predict(records: list[dict[str, Any]], learned: bool = True) -> list[list[Any]]:
+def predict(
+    records: list[dict[str, Any]], learned: bool = True, model: Any = None
+) -> list[list[Any]]:
+    """PolNeAR attributions of our quotes on cached parses (``model``: a cue model to try
+    instead of the shipped one)."""
     from manysides.nlp.quotes import extract_quotes
     from manysides.nlp.story import _sentence_lookup
 
@@ -32,6 +36,7 @@ def predict(records: list[dict[str, Any]], learned: bool = True) -> list[list[An
             record["paragraphs"],
             record["mentions"],
             _sentence_lookup(record["sentences"]),
+            model=model,
             learned=learned,
         )
         out.append([polnear.as_attribution(q) for q in quotes])

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from parse_cache import CACHE, _bench, articles_for, build, load_cached
+from polnear_errors import predict
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE.parent / "src" / "manysides" / "data" / "quote_cues.json"
@@ -82,21 +83,7 @@ def fit(rows: list[list[str]], labels: list[int], c: float) -> tuple[dict[str, f
 
 def end_to_end(records: list[Any], docs: list[Any], model: Any) -> dict[str, Any]:
     """`quotes_polnear.score` of rules + model on some articles."""
-    from manysides.nlp.quotes import extract_quotes
-    from manysides.nlp.story import _sentence_lookup
-
-    polnear = _bench("quotes_polnear")
-    predictions = []
-    for record in records:
-        quotes = extract_quotes(
-            record["article"],
-            record["paragraphs"],
-            record["mentions"],
-            _sentence_lookup(record["sentences"]),
-            model=model,
-        )
-        predictions.append([polnear.as_attribution(q) for q in quotes])
-    return dict(polnear.score(docs, predictions))
+    return dict(_bench("quotes_polnear").score(docs, predict(records, model=model)))
 
 
 def cross_validate(
