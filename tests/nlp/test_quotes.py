@@ -47,9 +47,7 @@ def test_sources_keep_their_description_and_skip_object_controlled_verbs(nlp: An
         "Huma Abedin, vice chairwoman of the campaign, said the plan was sound. "
         "China has refused to condemn Russia for attacking Ukraine.\n"
     )
-    article = Article("t3", text, "test", "filename", "Sources", "t3")
-    article = replace(article, title_span=article.span(0, 7), body_start=9)
-    (annotated,) = annotate_articles([article], nlp)
+    annotated = _annotated(nlp, "t3", text)
     by_cue = {q.cue.text: q for q in annotated.quotes if q.cue}
     said = by_cue["said"]
     assert said.speaker is not None
@@ -145,9 +143,7 @@ def test_split_quote_is_one_quote_with_two_parts(nlp: Any) -> None:
         'Officials met on Tuesday. "The talks went well," Smith said. "We will meet again soon."\n\n'
         '"Nothing was signed," she said, "but we agreed on the next steps."\n'
     )
-    article = Article("t1", text, "test", "filename", "Split quotes", "t1")
-    article = replace(article, title_span=article.span(0, 12), body_start=14)
-    (annotated,) = annotate_articles([article], nlp)
+    annotated = _annotated(nlp, "t1", text)
     parts = [[s.text for s in q.content] for q in annotated.quotes]
     assert ["The talks went well", "We will meet again soon."] in parts
     assert ["Nothing was signed", "but we agreed on the next steps."] in parts
@@ -164,9 +160,7 @@ def test_transcript_turns_and_colon_introductions_name_their_speakers(nlp: Any) 
         '"PENCE: Gennifer Flowers will not be attending the debate tomorrow night.\n\n'
         'Limbaugh continued: "They are demanding this, and they are putting pressure on him."\n'
     )
-    article = Article("t2", text, "test", "filename", "Interview", "t2")
-    article = replace(article, title_span=article.span(0, 9), body_start=11)
-    (annotated,) = annotate_articles([article], nlp)
+    annotated = _annotated(nlp, "t2", text)
     speakers = {q.speaker.text: q.content[0].text for q in annotated.quotes if q.speaker}
     assert speakers["PENCE"].startswith("Gennifer Flowers will not be attending")
     assert speakers["WALLACE"].startswith("Will Gennifer Flowers")
@@ -201,3 +195,12 @@ def test_polnear_floor(nlp: Any) -> None:
     assert result["speaker_accuracy"] >= 0.84
     assert result["attribution_with_speaker"]["f1"] >= 0.67
     assert result["source_exact"]["f1"] >= 0.72
+
+
+def _annotated(nlp: Any, article_id: str, text: str) -> Any:
+    """``text`` (a headline, a blank line, the body) annotated as one article."""
+    title = text.split("\n\n", 1)[0]
+    article = Article(article_id, text, "test", "filename", title, article_id)
+    article = replace(article, title_span=article.span(0, len(title)), body_start=len(title) + 2)
+    (annotated,) = annotate_articles([article], nlp)
+    return annotated
