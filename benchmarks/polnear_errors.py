@@ -20,27 +20,28 @@ from typing import Any
 from parse_cache import _bench, articles_for, load_cached
 
 
-def predict(
-    records: list[dict[str, Any]], learned: bool = True, model: Any = None
-) -> list[list[Any]]:
-    """PolNeAR attributions of our quotes on cached parses (``model``: a cue model to try
-    instead of the shipped one)."""
+def quotes_of(record: dict[str, Any], learned: bool = True, model: Any = None) -> Any:
+    """Our quotes of one cached article (``model``: a cue model to try instead of the
+    shipped one; ``learned=False``: the rules alone)."""
     from manysides.nlp.quotes import extract_quotes
     from manysides.nlp.story import _sentence_lookup
 
+    return extract_quotes(
+        record["article"],
+        record["paragraphs"],
+        record["mentions"],
+        _sentence_lookup(record["sentences"]),
+        model=model,
+        learned=learned,
+    )
+
+
+def predict(
+    records: list[dict[str, Any]], learned: bool = True, model: Any = None
+) -> list[list[Any]]:
+    """PolNeAR attributions of our quotes on cached parses."""
     polnear = _bench("quotes_polnear")
-    out = []
-    for record in records:
-        quotes = extract_quotes(
-            record["article"],
-            record["paragraphs"],
-            record["mentions"],
-            _sentence_lookup(record["sentences"]),
-            model=model,
-            learned=learned,
-        )
-        out.append([polnear.as_attribution(q) for q in quotes])
-    return out
+    return [[polnear.as_attribution(q) for q in quotes_of(r, learned, model)] for r in records]
 
 
 def _text(text: str, ranges: Any) -> str:

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from parse_cache import CACHE, _bench, articles_for, build, load_cached
-from polnear_errors import predict
+from polnear_errors import predict, quotes_of
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE.parent / "src" / "manysides" / "data" / "quote_cues.json"
@@ -40,16 +40,9 @@ MIN_WEIGHT = 0.05
 def examples(record: dict[str, Any], gold: Any) -> tuple[list[list[str]], list[int]]:
     """Feature lists and 0/1 labels of one article's candidate cue tokens."""
     from manysides.nlp import cue_model
-    from manysides.nlp.quotes import extract_quotes, quoted_segments
-    from manysides.nlp.story import _sentence_lookup
+    from manysides.nlp.quotes import quoted_segments
 
-    rules = extract_quotes(
-        record["article"],
-        record["paragraphs"],
-        record["mentions"],
-        _sentence_lookup(record["sentences"]),
-        learned=False,
-    )
+    rules = quotes_of(record, learned=False)
     ruled = [(q.cue.start, q.cue.end) for q in rules if q.cue]
     ruled += [(span.start, span.end) for q in rules for span in q.content]
     gold_cues = {i for a in gold.gold for s, e in a.cue for i in range(s, e)}
