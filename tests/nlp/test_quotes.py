@@ -40,6 +40,34 @@ def test_quoted_segments_read_two_apostrophes_as_a_quotation_mark() -> None:
     assert segments == ["We use the word 'old-school,'", "Yes"]
 
 
+def test_quoted_segments_pair_marks_within_a_line() -> None:
+    text = 'Bush spoke: "We will win\nRubio said "no" today'
+    segments = [text[s:e] for s, e in quoted_segments(text, 0, len(text))]
+    assert segments == ["We will win", "no"]
+
+
+@pytest.mark.model
+def test_line_breaks_end_contents_and_charges_are_content(nlp: Any) -> None:
+    text = (
+        "Debate\n\n"
+        'Bush spoke first: "I believe there should be exceptions for rape and incest,"\n'
+        "Rubio said he supports an exception for the life of the mother.\n\n"
+        "Sanders accused Republicans of placing the gun lobby ahead of children.\n"
+    )
+    annotated = _annotated(nlp, "t4", text)
+    by_cue = {q.cue.text: q for q in annotated.quotes if q.cue}
+    said, spoke, accused = by_cue["said"], by_cue["spoke"], by_cue["accused"]
+    assert [s.text for s in said.content] == ["he supports an exception for the life of the mother"]
+    assert said.speaker is not None and said.speaker.text == "Rubio"
+    assert [s.text for s in spoke.content] == [
+        "I believe there should be exceptions for rape and incest"
+    ]
+    assert [s.text for s in accused.content] == ["placing the gun lobby ahead of children"]
+    for quote in (said, spoke, accused):
+        for span in [*quote.content, quote.cue, quote.speaker]:
+            assert span is not None and text[span.start : span.end] == span.text
+
+
 @pytest.mark.model
 def test_sources_keep_their_description_and_skip_object_controlled_verbs(nlp: Any) -> None:
     text = (

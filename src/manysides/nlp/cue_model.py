@@ -21,12 +21,16 @@ from typing import Any
 
 from manysides.errors import ModelUnavailableError
 from manysides.nlp import cues
+from manysides.nlp.drafts import on_line
 
 MODEL_FILE = "quote_cues.json"
 CANDIDATE_POS = frozenset({"VERB", "NOUN", "ADJ"})
 CLAUSE_DEPS = ("ccomp", "xcomp", "parataxis")
 CONTENT_DEPS = ("ccomp", "xcomp", "parataxis", "dobj", "acl", "relcl", "oprd", "attr")
 SOURCE_PREPS = frozenset({"by", "from"})
+ADDRESSING = frozenset({"tell", "ask", "thank", "inform", "assure", "remind"})
+"""Verbs whose object is the addressee, not what was said ("told reporters")."""
+REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves", "myself", "ourselves"})
 NOT_SOURCES = frozenset({"there", "what", "that", "this"})
 _SPEECH_WORDS = """say tell add state announce claim insist argue warn note explain tweet write
     report confirm deny declare acknowledge admit suggest ask reply respond comment predict vow
@@ -152,11 +156,55 @@ def _content(token: Any) -> list[Any]:
     clauses = [c for c in children if c.dep_ in ("ccomp", "xcomp", "parataxis", "acl")]
     if clauses:
         return clauses[:1]
+    if children and children[0].dep_ == "dobj":
+        if token.lemma_.lower() in ADDRESSING and _named(children[0]):
+            return []  # "told Good Morning America", "asked Bennett": whom, not what
+        return _object_content(token, children[0])
     if children:
         return children[:1]
     preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ not in SOURCE_PREPS]
     objects = [o for p in preps for o in p.children if o.dep_ in ("pobj", "pcomp")]
-    return objects[:1]
+    objects = [o for o in objects if o.ent_type_ not in cues.TIMES]
+    return objects[:1] or _predicated(token) or _passive_subject(token)
+
+
+def _predicated(token: Any) -> list[Any]:
+    """An adjective's clause held by its copula ("It is unclear whether …", "it is clear
+    that …"): the clause after it."""
+    if token.dep_ != "acomp":
+        return []
+    return [c for c in token.head.children if c.dep_ == "ccomp" and c.i > token.i][:1]
+
+
+def _passive_subject(token: Any) -> list[Any]:
+    """What a passive cue reports is its subject ("The meeting was first reported by
+    Politico", "Mr. Manafort's role was disclosed")."""
+    if token.tag_ != "VBN":
+        return []
+    return [c for c in token.children if c.dep_ == "nsubjpass"][:1]
+
+
+def _object_content(verb: Any, obj: Any) -> list[Any]:
+    """What an object cue reports: the charge ("accused X of …"), what follows a reflexive
+    ("distanced himself from …"), the noun's own "that"-clause ("made the case that …",
+    "passed a resolution that …"), else the object itself."""
+    if obj.lower_ in REFLEXIVES:
+        after = [c for c in verb.children if c.dep_ == "prep" and c.i > obj.i]
+        found = [o for p in after for o in p.children if o.dep_ in ("pobj", "pcomp")]
+        return found[:1] or [obj]
+    clauses = [c for c in obj.children if c.dep_ in ("acl", "relcl", "ccomp") and _that(c)]
+    if clauses:
+        return clauses[:1]
+    return cues.charge_of(verb, obj) or [obj]
+
+
+def _that(clause: Any) -> bool:
+    return any(c.lower_ == "that" and c.i < clause.i for c in clause.children)
+
+
+def _named(token: Any) -> bool:
+    """A person or organization: a name, a pronoun, or a named entity."""
+    return token.pos_ in ("PROPN", "PRON") or token.ent_type_ in cues.PEOPLE_LABELS
 
 
 def _source(token: Any) -> Any:
@@ -240,7 +288,12 @@ def _within(position: int, spans: list[tuple[int, int]]) -> bool:
 def _bounds(heads: list[Any], cue: Any, offset: int) -> tuple[int, int]:
     """Article offsets of the content heads' subtrees without edge punctuation or the cue."""
     tokens = sorted(
-        (t for head in heads for t in head.subtree if t.i != cue.i and not t.is_space),
+        (
+            t
+            for head in heads
+            for t in head.subtree
+            if t.i != cue.i and not t.is_space and on_line(t, cue)
+        ),
         key=lambda t: t.i,
     )
     while tokens and tokens[0].is_punct:

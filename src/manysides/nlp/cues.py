@@ -47,6 +47,9 @@ _STANCE_WORDS = """cite criticize criticise mention propose demand attack questi
 STANCE_VERBS = frozenset(_STANCE_WORDS.split())
 """Verbs whose object is the attributed content ("cited X", "attacked X")."""
 
+CHARGE_PREPS = frozenset({"of", "for", "over"})
+PEOPLE_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+TIMES = frozenset({"DATE", "TIME"})
 OBJECT_CUES = frozenset({"cite", "criticize", "criticise", "mention", "propose", "demand"})
 PREP_CUES = frozenset(
     {("call", "for"), ("call", "on"), ("point", "to"), ("speak", "of"), ("warn", "of")}
@@ -91,10 +94,19 @@ def subject_of(verb: Any) -> Any:
         if token.dep_ == "acl" and token.pos_ == "VERB" and token.head.pos_ in NOUNS:
             owners = [c for c in token.head.children if c.dep_ == "poss"]
             return (owners or [token.head])[0]
-        if token.head.i == token.i or token.dep_ not in CLIMB_DEPS or _object_controls(token):
+        if token.head.i == token.i or not _climbs(token) or _object_controls(token):
             break
         token = token.head
     return None
+
+
+def _climbs(token: Any) -> bool:
+    """Whether a token's source is its head's: a clause or phrase of `CLIMB_DEPS`, or a
+    verb phrase the parser left unlabeled after another ("The department obfuscated
+    facts, admitted it withheld emails": ``dep``), which shares that verb's subject."""
+    if token.dep_ == "dep":
+        return bool(token.pos_ == "VERB" and token.head.pos_ == "VERB" and token.head.i < token.i)
+    return token.dep_ in CLIMB_DEPS
 
 
 def _object_controls(token: Any) -> bool:
@@ -172,7 +184,18 @@ def stance_content(verb: Any) -> list[Any]:
         if verb.lemma_.lower() != "describe" and not complements:
             return []  # "called him" (phoned) is not a stance
         return objects + complements[:1]
-    return objects
+    return charge_of(verb, objects[0]) or objects
+
+
+def charge_of(verb: Any, target: Any) -> list[Any]:
+    """What a target is judged for, which is the attributed content ("accused Republicans
+    of placing …", "blamed the network for reporting …"): the object of a "for/of/over"
+    phrase after the target, on the verb or (for a named or pronoun target) on the target."""
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.i > target.i]
+    if target.pos_ in ("PROPN", "PRON") or target.ent_type_ in PEOPLE_LABELS:
+        preps += [c for c in target.children if c.dep_ == "prep"]
+    preps = [p for p in preps if p.lower_ in CHARGE_PREPS]
+    return [o for p in preps for o in p.children if o.dep_ in ("pobj", "pcomp")][:1]
 
 
 def intention_content(verb: Any) -> list[Any]:

@@ -71,7 +71,20 @@ def _cut(text: str, outer: Draft, at: int | None) -> bool:
 def quoted_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Inner spans of ``"…"`` pairs in ``text[start:end]``; an unclosed quotation runs to
     the paragraph's end (news leaves a quotation open when it continues below). Two
-    apostrophes (``''…''``, the New York Times' archive style) are a quotation mark too."""
+    apostrophes (``''…''``, the New York Times' archive style) are a quotation mark too.
+    A line break ends a paragraph too (live blogs and some feeds separate paragraphs by
+    single newlines), so marks pair within a line."""
+    segments = []
+    at = start
+    while at < end:
+        line_end = text.find("\n", at, end)
+        line_end = end if line_end < 0 else line_end
+        segments += _line_segments(text, at, line_end)
+        at = line_end + 1
+    return segments
+
+
+def _line_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     marks = quotation_marks(text, start, end)
     segments = []
     for k in range(0, len(marks), 2):
@@ -108,6 +121,12 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
         while end > start and text[end - 1] in ' \n,"':
             end -= 1
     return start, end
+
+
+def on_line(token: Any, cue: Any) -> bool:
+    """Whether no line break separates ``token`` from the ``cue`` token of its doc."""
+    first, last = sorted((token, cue), key=lambda t: t.i)
+    return "\n" not in first.doc.text[first.idx + len(first) : last.idx]
 
 
 def verb_cue(verb: Any, offset: int) -> tuple[int, int]:

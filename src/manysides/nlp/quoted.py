@@ -13,6 +13,8 @@ from manysides.nlp import cues
 from manysides.nlp.cues import QUOTING_VERBS, SPEECH_VERBS
 from manysides.nlp.drafts import Draft, source_head, trim, verb_cue
 
+SAYING_DEPS = frozenset({"parataxis", "ccomp", "conj", "advcl"})
+"""How a verb after a quotation hangs from the quotation's own verb in spaCy's parse."""
 MIN_UNCUED_WORDS = 8
 """A quoted passage with no cue is kept only if it reads like speech, not a scare quote."""
 
@@ -34,7 +36,9 @@ def attach_segments(
         if (turn := cues.transcript_speaker(doc, segment[0] - offset)) is not None:
             drafts.append(_transcript_turn(doc, offset, number, segment, turn))
             continue
-        cue = _nearest_cue(doc, offset, segment, inside)
+        cue = _nearest_cue(doc, offset, segment, inside) or _sentence_verb(
+            doc, offset, segment, inside
+        )
         owner = next(
             (d for d in drafts if cue is not None and d.cue == verb_cue(cue, offset)), None
         )
@@ -60,14 +64,7 @@ def attach_segments(
                 Draft([segment], cue_span, (head, offset), True, number, segments=[segment])
             )
         else:
-            _continue_quote(
-                segment,
-                doc.text[segment[0] - offset : segment[1] - offset],
-                offset,
-                number,
-                drafts,
-                earlier,
-            )
+            _continue_quote(segment, doc.text, offset, number, drafts, earlier)
 
 
 def _transcript_turn(
@@ -95,8 +92,39 @@ def _nearest_cue(
         cues = [
             t for t in cues if t.lemma_.lower() in QUOTING_VERBS or _colon_after(t, offset, segment)
         ]
+        cues = [t for t in cues if _same_line(doc.text, t.idx, segment, offset)]
         if cues:
             return min(cues, key=lambda t: _distance(offset + t.idx, segment))
+    return None
+
+
+def _sentence_verb(
+    doc: Any, offset: int, segment: tuple[int, int], inside: Callable[[int], bool]
+) -> Any:
+    """A quotation that opens or closes its sentence, whose main verb is no speech verb
+    ('"We love you," Washington tweeted', 'Moore thanked him: "…"'): that verb, when it
+    has a subject to be the source; else None."""
+    start, end = segment[0] - offset, segment[1] - offset
+    sents = [s for s in doc.sents if s.start_char <= end and start < s.end_char]
+    if len(sents) != 1:
+        return None
+    sent = sents[0]
+    before = doc.text[sent.start_char : start].strip(" \"'")
+    after = doc.text[end : sent.end_char].strip(" \"'.,!?")
+    if before and after:
+        return None  # a quoted phrase inside the sentence, not a quotation
+    verbs = [
+        t
+        for t in sent
+        if t.pos_ == "VERB"
+        and not inside(offset + t.idx)
+        and (t.dep_ == "ROOT" or (start <= t.head.idx < end and t.dep_ in SAYING_DEPS))
+        and _same_line(doc.text, t.idx, segment, offset)
+    ]
+    for verb in verbs:
+        subject = source_head(verb, offset)
+        if subject is not None and cues.has_source(subject[0]):
+            return verb
     return None
 
 
@@ -119,13 +147,21 @@ def _colon_after(verb: Any, offset: int, segment: tuple[int, int]) -> bool:
     return segment[0] - offset > colon.idx and not gap.strip(' "\n')
 
 
+def _same_line(text: str, at: int, segment: tuple[int, int], offset: int) -> bool:
+    """Whether doc-relative ``at`` and the passage share a line: a line break is a
+    paragraph break, and '"…," he said' never crosses one."""
+    start, end = segment[0] - offset, segment[1] - offset
+    between = text[at:start] if at < start else text[end:at]
+    return "\n" not in between
+
+
 def _distance(position: int, segment: tuple[int, int]) -> int:
     return segment[0] - position if position < segment[0] else position - segment[1]
 
 
 def _continue_quote(
     segment: tuple[int, int],
-    words: str,
+    text: str,
     offset: int,
     number: int,
     drafts: list[Draft],
@@ -141,21 +177,37 @@ def _continue_quote(
         previous.content.append(segment)
         previous.segments.append(segment)
         return
-    before = [d for d in earlier if d.paragraph == number - 1]
-    pending = [d for d in before if not d.content]
-    if pending and segment[0] <= offset + 1:
-        pending[-1].content.append(segment)
-        pending[-1].segments.append(segment)
-        return
-    before = [d for d in before if d.content]
-    if before and segment[0] <= offset + 1:
-        source = max(before, key=lambda d: d.content[-1][1])
-        carried = Draft([segment], None, None, True, number, segments=[segment])
-        carried.inherited = source.inherited or source
-        drafts.append(carried)
-        return
+    if _opens_line(text, segment[0] - offset):
+        before = [d for d in drafts if _ends_before(d, segment[0])]
+        before = before or [d for d in earlier if d.paragraph == number - 1]
+        pending = [d for d in before if not d.content]
+        if pending:
+            pending[-1].content.append(segment)
+            pending[-1].segments.append(segment)
+            return
+        before = [d for d in before if d.content]
+        if before:
+            source = max(before, key=lambda d: d.content[-1][1])
+            carried = Draft([segment], None, None, True, number, segments=[segment])
+            carried.inherited = source.inherited or source
+            drafts.append(carried)
+            return
+    words = text[segment[0] - offset : segment[1] - offset]
     if len(words.split()) >= MIN_UNCUED_WORDS:
         drafts.append(Draft([segment], None, None, True, number, segments=[segment]))
+
+
+def _opens_line(text: str, at: int) -> bool:
+    """Whether doc-relative ``at`` opens its paragraph or line (only marks before it)."""
+    line = text.rfind("\n", 0, at) + 1
+    return not text[line:at].strip(" \"'")
+
+
+def _ends_before(draft: Draft, position: int) -> bool:
+    """A draft of this paragraph before ``position``: its content, or an announcing cue."""
+    if draft.content:
+        return draft.content[-1][1] <= position
+    return draft.cue is not None and draft.cue[1] <= position
 
 
 def inside_any(segments: list[tuple[int, int]]) -> Callable[[int], bool]:

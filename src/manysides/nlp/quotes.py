@@ -19,7 +19,15 @@ from typing import Any
 from manysides.model import Article, Mention, Quote
 from manysides.nlp import cue_model, cues
 from manysides.nlp.cues import QUOTING_VERBS, SPEECH_VERBS
-from manysides.nlp.drafts import Draft, outermost, quoted_segments, source_head, trim, verb_cue
+from manysides.nlp.drafts import (
+    Draft,
+    on_line,
+    outermost,
+    quoted_segments,
+    source_head,
+    trim,
+    verb_cue,
+)
 from manysides.nlp.quoted import attach_segments, inside_any, introduces
 from manysides.nlp.speakers import Resolution, SpeakerResolver
 
@@ -76,12 +84,17 @@ def _learned(
     """Drafts for the cue model's cues outside what the rules took (beliefs, stances, nouns,
     rarer speech verbs). A quotation the rules left without a cue takes the model's cue
     when the model's content overlaps it ('"Leave your weapons at home," he opined')."""
-    ruled = [d.cue for d in drafts if d.cue] + [span for d in drafts for span in d.content]
+    rule_cues = [d.cue for d in drafts if d.cue]
+    ruled = rule_cues + [span for d in drafts for span in d.content]
     uncued = [d for d in drafts if d.cue is None]
     found = []
     for number, (offset, doc) in enumerate(paragraphs):
         segments = quoted_segments(text, offset, offset + len(doc.text))
         for item in cue_model.find(doc, offset, segments, ruled, model):
+            if item.lemma in cues.RAISING_VERBS and any(
+                item.content[0] <= s < item.content[1] for s, _e in rule_cues
+            ):
+                continue  # "Cruz seemed to blame X": the rules' "blame X" has Cruz
             subject = (item.source, offset) if item.source is not None else None
             speech = item.lemma in SPEECH_VERBS and item.clausal
             start, end = item.content
@@ -125,7 +138,7 @@ def _cue_quote(
 ) -> Draft | None:
     """A cue verb with a clausal complement: indirect speech, or direct when the complement
     is (mostly) inside quotation marks."""
-    complements = _complements(verb, offset, segments)
+    complements = [c for c in _complements(verb, offset, segments) if on_line(c, verb)]
     if not complements:
         return _parenthetical(verb, offset, number, segments, text) or _announcing(
             verb, offset, number, text
@@ -248,8 +261,9 @@ def _has_quote(token: Any, offset: int, segments: list[tuple[int, int]]) -> bool
 
 
 def _clause_bounds(clause: Any, verb: Any, offset: int, text: str) -> tuple[int, int]:
-    """The complement's characters, cut at the cue verb when the parse let it run past."""
-    tokens = [t for t in clause.subtree if t.i != verb.i]
+    """The complement's characters, cut at the cue verb when the parse let it run past,
+    and at a line break (a paragraph's end, which the parse may run across)."""
+    tokens = [t for t in clause.subtree if t.i != verb.i and on_line(t, verb)]
     tokens = [t for t in tokens if not (t.is_punct and t.text != '"')] or list(clause.subtree)
     start = offset + tokens[0].idx
     end = offset + tokens[-1].idx + len(tokens[-1])
