@@ -49,10 +49,10 @@ def test_event_spans_cite_the_article_text(seed_document: dict[str, Any]) -> Non
 @pytest.mark.model
 @pytest.mark.skipif(not (SHARED_DATA / "giveme5w1h").exists(), reason="../shared/data missing")
 def test_giveme5w1h_floor(nlp: Any) -> None:
-    """Quality gate on all 96 gold documents (measured 2026-11-23, third session: headline
-    actions past open quotations, update days skipped, places in relative clauses and after
-    "from" dropped, "city of X"; lenient precision who 0.884, what 0.779, when 0.772, where
-    0.820; recall who 0.635, what 0.771, when 0.543, where 0.569); floors sit about 0.03
+    """Quality gate on all 96 gold documents (measured 2026-11-23, fourth session: role and
+    coordinated headline actors, untagged names, full names, timed days, embedded-post dates,
+    regions losing to places inside them; lenient precision who 0.946, what 0.800, when 0.794,
+    where 0.837; recall who 0.729, what 0.792, when 0.617, where 0.569); floors sit about 0.03
     below."""
     import importlib.util
 
@@ -63,14 +63,14 @@ def test_giveme5w1h_floor(nlp: Any) -> None:
     sys.modules[spec.name] = fivew  # dataclasses look their module up there
     spec.loader.exec_module(fivew)
     result = fivew.evaluate(None, nlp)
-    assert result["who"]["precision"] >= 0.85 and result["who"]["recall"] >= 0.60
-    assert result["what"]["precision"] >= 0.75 and result["what"]["recall"] >= 0.74
-    assert result["when"]["precision"] >= 0.74 and result["when"]["recall"] >= 0.51
-    assert result["where"]["precision"] >= 0.79 and result["where"]["recall"] >= 0.54
-    assert result["who"]["precision_strict"] >= 0.78
-    assert result["what"]["precision_strict"] >= 0.70
-    assert result["when"]["precision_strict"] >= 0.70
-    assert result["where"]["precision_strict"] >= 0.77
+    assert result["who"]["precision"] >= 0.91 and result["who"]["recall"] >= 0.70
+    assert result["what"]["precision"] >= 0.77 and result["what"]["recall"] >= 0.76
+    assert result["when"]["precision"] >= 0.76 and result["when"]["recall"] >= 0.58
+    assert result["where"]["precision"] >= 0.80 and result["where"]["recall"] >= 0.54
+    assert result["who"]["precision_strict"] >= 0.87
+    assert result["what"]["precision_strict"] >= 0.73
+    assert result["when"]["precision_strict"] >= 0.73
+    assert result["where"]["precision_strict"] >= 0.78
 
 
 def _headline(title: str, *actor: str) -> tuple[Any, list[Any]]:
@@ -155,3 +155,187 @@ def test_settlement_names_the_tagger_misses() -> None:
 
     text = "outside the German consulate in the city of Mazar-i-Sharif in northern Afghanistan"
     assert [m.group(1) for m in SETTLEMENT.finditer(text)] == ["Mazar-i-Sharif"]
+
+
+def _mentions(article: Any, *labelled: tuple[str, str]) -> list[Any]:
+    """Mentions of each (text, label) at its first occurrence in the article."""
+    from manysides.model import Mention
+
+    found = []
+    for name, label in labelled:
+        at = article.text.index(name)
+        found.append(Mention(article.span(at, at + len(name)), label, 0))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("title", "labelled", "actor", "action"),
+    [
+        (  # an organisation and a role before the name belong to the actor
+            "Formula One star Max Verstappen shows nerves of steel to avoid serious accident",
+            (("Formula One", "ORG"), ("Max Verstappen", "PERSON")),
+            "Formula One star Max Verstappen",
+            "shows nerves of steel to avoid serious accident",
+        ),
+        (  # a verb between two names is no role
+            "Taliban attacks Merkel over German consulate",
+            (("Taliban", "ORG"), ("Merkel", "PERSON")),
+            "Taliban",
+            "attacks Merkel over German consulate",
+        ),
+        (  # coordinated names act together, whatever the tagger labelled each
+            "Kimi Raikkonen, Marcus Ericsson and Felipe Massa crash out as Grand Prix halted",
+            (("Kimi Raikkonen", "PERSON"), ("Marcus Ericsson", "ORG"), ("Felipe Massa", "PERSON")),
+            "Kimi Raikkonen, Marcus Ericsson and Felipe Massa",
+            "crash out",
+        ),
+        (  # a nationality adjective modifies the noun: no named actor
+            "German consulate in Afghanistan bombed in 'revenge' attack by Taliban",
+            (("German", "NORP"), ("Afghanistan", "GPE"), ("Taliban", "ORG")),
+            None,
+            "German consulate",
+        ),
+        (  # a place glued to a capitalised noun in a sentence-case headline modifies it
+            "Brazil GP red-flagged after dramatic Kimi Raikkonen crash",
+            (("Brazil", "GPE"), ("Kimi Raikkonen", "PERSON")),
+            None,
+            "Brazil GP red-flagged",
+        ),
+        ("Brits blame strange new Toblerone shape on Brexit", (("Brits", "NORP"),), "Brits", None),
+    ],
+)
+def test_headline_actor_takes_roles_and_partners_and_skips_modifiers(
+    title: str, labelled: tuple[tuple[str, str], ...], actor: str | None, action: str | None
+) -> None:
+    from manysides.nlp.headline import headline_action, headline_actor
+
+    article, _ = _headline(title)
+    found = headline_actor(article, _mentions(article, *labelled))
+    assert (found.span.text if found else None) == actor
+    if action is not None:
+        what = headline_action(article, found)
+        assert what is not None and what.text == action
+
+
+def test_headline_action_keeps_a_quotation_after_a_possessive() -> None:
+    from manysides.nlp.headline import headline_action, headline_actor
+
+    title = 'Red Bull boss Christian Horner hails Max Verstappen\'s "amazing" drive in Brazil'
+    article, _ = _headline(title)
+    labelled = (("Red Bull", "ORG"), ("Christian Horner", "PERSON"), ("Max Verstappen", "PERSON"))
+    actor = headline_actor(article, _mentions(article, *labelled))
+    assert actor is not None and actor.span.text == "Red Bull boss Christian Horner"
+    action = headline_action(article, actor)
+    assert action is not None and action.text == 'hails Max Verstappen\'s "amazing" drive'
+
+
+def test_headline_actor_is_a_name_the_tagger_missed_when_the_story_capitalises_it() -> None:
+    from dataclasses import replace
+
+    from manysides.model import Article
+    from manysides.nlp.headline import headline_action, headline_actor
+
+    title = "Toblerone sparks outrage after changing iconic shape"
+    body = (
+        "Fans of Toblerone are angry. The maker of Toblerone said costs rose. Shoppers said "
+        "Toblerone looked odd, and critics said Toblerone had shrunk."
+    )
+    article = Article("a1", f"{title}\n\n{body}", "test", "metadata", title, "a1")
+    article = replace(article, title_span=article.span(0, len(title)))
+    actor = headline_actor(article, [])
+    assert actor is not None and actor.span.text == "Toblerone" and actor.span.start == 0
+    action = headline_action(article, actor)
+    assert action is not None and action.text == "sparks outrage"
+    article, _ = _headline("Police identify three remaining victims")  # "police" elsewhere
+    assert headline_actor(article, []) is None
+
+
+def test_best_place_prefers_the_place_inside_a_named_region() -> None:
+    from dataclasses import replace
+
+    from manysides.model import Article
+    from manysides.nlp.headline import best_place
+
+    title = "Five dead after tram overturns in south London"
+    body = "A tram overturned in Croydon, south London. London commuters were shocked in London."
+    article = Article("a1", f"{title}\n\n{body}", "test", "metadata", title, "a1")
+    article = replace(article, title_span=article.span(0, len(title)))
+    places = _mentions(article, ("London", "GPE"), ("Croydon", "GPE"))
+    found = best_place(article, places)
+    assert found is not None and found.text == "Croydon"  # London is named more often
+
+
+def test_posted_days_date_embedded_posts_only() -> None:
+    from manysides.model import Article, TemporalExpression
+    from manysides.nlp.dates import posted_days
+
+    text = (
+        "Fans reacted on Tuesday. Toblerone is ruined. -- Kev (@kevvieguy) November 7, 2016 "
+        "A photo posted by Lady Gaga (@ladygaga) on Nov 9, 2016 at 1:57am PST"
+    )
+    article = Article("a1", text, "test", "metadata", "", "a1")
+
+    def day(phrase: str, value: str) -> TemporalExpression:
+        at = text.index(phrase)
+        span = article.span(at, at + len(phrase))
+        return TemporalExpression(span, value, "day", True, None, "absolute", 0, value, value)
+
+    dates = [
+        day("Tuesday", "2016-11-08"),
+        day("November 7, 2016", "2016-11-07"),
+        day("Nov 9, 2016", "2016-11-09"),
+    ]
+    posted = posted_days(article.text, dates)
+    assert [d.span.text for d in posted] == ["November 7, 2016", "Nov 9, 2016"]
+
+
+def _main(nlp: Any, text: str, published: str) -> Any:
+    """The main event of ``text`` (a headline, a blank line, the body)."""
+    from dataclasses import replace
+
+    from manysides.model import Article
+    from manysides.nlp.annotate import annotate_articles
+
+    title = text.split("\n\n", 1)[0]
+    article = Article("a1", text, "test", "metadata", title, "a1", published=published)
+    article = replace(article, title_span=article.span(0, len(title)), body_start=len(title) + 2)
+    (annotated,) = annotate_articles([article], nlp)
+    (main,) = annotated.main_event
+    for name in ("who", "what", "when", "where", "why", "how"):
+        span = getattr(main, name)
+        assert span is None or text[span.start : span.end] == span.text
+    return main
+
+
+@pytest.mark.model
+def test_when_prefers_the_timed_day_and_skips_quoted_dates(nlp: Any) -> None:
+    text = (
+        "Tram crash: Last victims named as three adults\n\n"
+        "The final victims of the tram crash have been named by police. "
+        '"We will never forget last week," a relative said. '
+        "Tributes were paid on Saturday by hundreds of mourners. "
+        "The tram overturned at a sharp bend at around 6:10am on Wednesday."
+    )
+    main = _main(nlp, text, "2016-11-12")
+    assert main.when is not None and main.when.text == "at around 6:10am on Wednesday"
+    untimed = text.replace(" at around 6:10am on Wednesday", "")
+    main = _main(nlp, untimed, "2016-11-12")
+    assert main.when is not None and main.when.text == "Saturday"  # not the quoted "last week"
+
+
+@pytest.mark.model
+def test_who_is_the_lead_clause_of_the_headline_actor_in_full(nlp: Any) -> None:
+    text = (
+        "Hillary Clinton blames FBI director for election defeat\n\n"
+        "Donald Trump beat her dream of becoming president, and now Hillary Clinton has "
+        "blamed the FBI for her defeat. The Democrat spoke to donors on Saturday."
+    )
+    main = _main(nlp, text, "2016-11-13")
+    assert main.who is not None and main.who.text == "Hillary Clinton"
+    text = (
+        "Brazil's Massa crashes but gets warm farewell at home GP\n\n"
+        "The veteran crashed out of his last home race in Sao Paulo on Sunday. Felipe Massa "
+        "retires at the end of the season."
+    )
+    main = _main(nlp, text, "2016-11-13")
+    assert main.who is not None and main.who.text == "Felipe Massa"  # not "Brazil's Massa"

@@ -142,6 +142,22 @@ def with_time_of_day(text: str, start: int, end: int) -> tuple[int, int]:
     return first, after.end() if after else end
 
 
+EMBEDDED_POST = re.compile(r"(?:\(@\w{1,15}\)|\bposted by [^.\n]{1,80}? on)\s+$")
+"""The signature before an embedded post's date: a tweet's "(@handle)", Instagram's "posted
+by X on"."""
+
+
+def posted_days(text: str, expressions: Sequence[TemporalExpression]) -> list[TemporalExpression]:
+    """The days that date social-media posts embedded in ``text`` ("-- Jane (@jane) November
+    8, 2016", "A photo posted by X on Nov 9, 2016 at 1:57am"), in order."""
+    return [
+        e
+        for e in expressions
+        if e.granularity == "day"
+        and EMBEDDED_POST.search(text, max(0, e.span.start - 120), e.span.start)
+    ]
+
+
 def verb_tense(doc: Any, char: int) -> Tense:
     """Past, future or present of the verb governing the token at ``char`` (None if no verb)."""
     token = next((t for t in doc if t.idx <= char < t.idx + len(t)), None)
@@ -198,6 +214,7 @@ __all__ = [
     "clock_times",
     "extract_dates",
     "find_expressions",
+    "posted_days",
     "publication_anchor",
     "with_time_of_day",
 ]

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from manysides.model import Article, Event, MainEvent, Mention, Span, TemporalExpression
-from manysides.nlp.dates import clock_times, publication_anchor, with_time_of_day
+from manysides.nlp.dates import clock_times, posted_days, publication_anchor, with_time_of_day
 from manysides.nlp.headline import best_place, headline_action, headline_actor, title_places
 from manysides.nlp.quotes import SPEECH_VERBS
 from manysides.nlp.speakers import noun_phrase
@@ -42,10 +42,19 @@ SETTLEMENT = re.compile(
     r"\b(?:city|town|village|port|province|district) of ((?:[A-Z][\w'-]*[\w])(?:[ -][A-Z][\w'-]*[\w])*)"
 )
 """A named settlement or region the tagger may miss ("the city of Mazar-i-Sharif")."""
+_ORIGIN_WORDS = """born base found invent make headquarter raise grow build manufacture produce
+    register own educate"""
+ORIGIN_VERBS = frozenset(_ORIGIN_WORDS.split())
+"""Verbs whose place says where a participant comes from, not where the event happened."""
 UPDATE_VERBS = frozenset({"rise", "climb", "increase", "jump", "grow", "mount", "reach"})
 """Verbs of a count that changes after the event (a death toll), whose day is an update."""
 HYPHENATED = re.compile(r"(?:-[^\W\d_]+)+\b")
 """The rest of a hyphenated name the tagger cut short."""
+GALLERY = re.compile(
+    r"\b(?:Getty Images|EPA|AP|AFP|Reuters|PA|REX|Rex Features|Shutterstock)\s+\d{1,2}\s+[A-Z]"
+)
+"""A photo-gallery caption scraped into the text ("Getty Images 9 Chicago Cubs celebrate …",
+"EPA 6 Clinton was …"): a credit and a slide number, not the story's words."""
 RECENT = (timedelta(days=8), timedelta(days=14))
 """How far before and after the publication the main event's day may lie: news reports what
 happened this week or what is coming; a year or a month ago is background."""
@@ -162,7 +171,9 @@ def main_event(
     offset, verb = verbs[0]
     actor = headline_actor(article, mentions)
     action = headline_action(article, actor)
+    verb = _clause_of(verb, actor)
     who = _who(article, verb, offset, mentions) or (actor.span if actor else None)
+    who = _full_name(article, who, actor, mentions) if who is not None else None
     return MainEvent(
         who=who,
         what=_pick_what(article, verb, offset, action),
@@ -194,24 +205,66 @@ def _pick_what(article: Article, verb: Any, offset: int, action: Span | None) ->
 
 
 def _who(article: Article, verb: Any, offset: int, mentions: Sequence[Mention]) -> Span | None:
-    """The grammatical subject (the passive's too: "victims were named"), answered only when
-    it names someone or is a group of people; vague subjects ("Some") are left unanswered."""
+    """The grammatical subject (the passive's too: "seven people were killed"), answered only
+    when it names someone or is a group of people ("Fans of the bar have hit out"); vague
+    subjects ("Some") are left unanswered. A passive's group other than "people" ("the
+    victims have been identified") underwent what someone else did, so it is not the who."""
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.pos_ == "PRON":
         return None
     span = article.span(*noun_phrase(subject, offset))
     head = offset + subject.idx
     named = any(m.label in WHO_LABELS and m.span.start <= head < m.span.end for m in mentions)
-    if named or subject.lemma_.lower() in WHO_NOUNS:
-        return span
-    return None
+    forms = {subject.lemma_.lower()}
+    if subject.dep_ == "nsubj":
+        forms |= {subject.lower_, subject.lemma_.lower() + "s"}
+    return span if named or forms & WHO_NOUNS else None
+
+
+def _clause_of(verb: Any, actor: Mention | None) -> Any:
+    """The lead's clause whose subject is the headline's actor ("Trump beat her dream …, and
+    now Hillary Clinton has blamed …" under "Hillary Clinton blames …"), else the first."""
+    if actor is None:
+        return verb
+    name = actor.span.text.split()[-1].lower()
+    for clause in (verb, *verb.conjuncts):
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and name in (t.lower_ for t in subject.subtree):
+            return clause
+    return verb
+
+
+def _full_name(
+    article: Article, who: Span, actor: Mention | None, mentions: Sequence[Mention]
+) -> Span:
+    """The fullest form of a surname (a lead's "Horner" is the headline's "Red Bull boss
+    Christian Horner", a headline's "Brazil's Massa" the text's "Felipe Massa"): the headline
+    actor when it ends with the name, else the first longer person mention ending with it."""
+    words = re.split(r"['’]s ", who.text)[-1].split()  # "Brazil's Massa": the name is Massa
+    if not words or len(words) > 2:
+        return who
+    last = words[-1].lower()
+    if actor is not None and actor.span != who and _longer_form(actor.span.text, words):
+        return actor.span
+    for mention in mentions:
+        name = mention.span.text.split()
+        if mention.label == "PERSON" and len(name) > 1 and name[-1].lower() == last:
+            return mention.span if len(name) > len(words) else who
+    return who
+
+
+def _longer_form(text: str, words: list[str]) -> bool:
+    """Whether ``text`` ends with the name ``words`` end with and has more words."""
+    return len(text.split()) > len(words) and text.lower().endswith(words[-1].lower())
 
 
 def _lead_sentences(paragraphs: Sequence[tuple[int, Any]], count: int) -> list[tuple[int, Any]]:
+    """The opening sentences with a verb, without photo-gallery captions."""
     found: list[tuple[int, Any]] = []
     for offset, doc in paragraphs:
         for sent in doc.sents:
-            if len(sent) >= 5 and any(t.pos_ in ("VERB", "AUX") for t in sent):
+            verb = any(t.pos_ in ("VERB", "AUX") for t in sent)
+            if len(sent) >= 5 and verb and not GALLERY.search(sent.text):
                 found.append((offset, sent))
             if len(found) >= count:
                 return found
@@ -241,26 +294,48 @@ def _what(article: Article, verb: Any, offset: int) -> Span:
 def _when(
     article: Article, lead: list[tuple[int, Any]], dates: Sequence[TemporalExpression]
 ) -> Span | None:
-    """The lead's first day near the publication, widened over its time of day, or else its
-    first time of day; None when the lead dates nothing recent (a year is background). A day
-    that dates a rising count ("the toll rose to six Friday") is a later update, not the
-    event's day."""
+    """The lead's day near the publication given with a time of day ("6.10am on Wednesday":
+    reports time the incident itself to the minute, not the naming or tributes after it),
+    else its first day near the publication, widened over its time of day, or else its first
+    time of day; None when the lead dates nothing recent (a year is background). A day that
+    dates a rising count ("the toll rose to six Friday") is a later update, not the event's
+    day."""
     anchor = publication_anchor(article.published)
+    days: list[tuple[int, int]] = []
+    first: tuple[int, int] | None = None
     for offset, sent in lead:
         start, end = offset + sent.start_char, offset + sent.end_char
-        days = [
-            d.span
+        found = [
+            with_time_of_day(article.text, d.span.start, d.span.end)
             for d in dates
             if start <= d.span.start < end
             and _recent(d, anchor)
             and not _dates_update(sent.doc, d.span.start - offset)
+            and not _quoted(sent.doc.text, d.span.start - offset)
         ]
-        if days:
-            return article.span(*with_time_of_day(article.text, days[0].start, days[0].end))
-        clocks = clock_times(article.text[start:end])
-        if clocks:
-            return article.span(start + clocks[0][0], start + clocks[0][1])
+        clocks = [(start + a, start + b) for a, b in clock_times(article.text[start:end])]
+        days.extend(found)
+        first = first or next(iter(found or clocks), None)
+    timed = next((d for d in days if clock_times(article.text[d[0] : d[1]])), None)
+    chosen = timed or first or _posted(article, dates, anchor)
+    return article.span(*chosen) if chosen is not None else None
+
+
+def _posted(
+    article: Article, dates: Sequence[TemporalExpression], anchor: date | None
+) -> tuple[int, int] | None:
+    """The day of the first embedded social-media post near the publication: a story about
+    reactions online dates them by the posts when its own words give no day."""
+    for expression in posted_days(article.text, dates):
+        if _recent(expression, anchor):
+            return with_time_of_day(article.text, expression.span.start, expression.span.end)
     return None
+
+
+def _quoted(text: str, char: int) -> bool:
+    """Whether ``char`` lies inside a quotation ("we lost this election in the last week"):
+    the main event's time is given in the reporter's words."""
+    return text[:char].count('"') % 2 == 1
 
 
 def _dates_update(doc: Any, char: int) -> bool:
@@ -303,10 +378,11 @@ def _places(
 
 
 def _describes_participant(doc: Any, char: int) -> bool:
-    """Whether the token at ``char`` hangs from a relative clause ("who lived in")."""
+    """Whether the token at ``char`` hangs from a relative clause ("who lived in") or from a
+    verb of origin ("invented in Switzerland", "based in London", "born in Ohio")."""
     token = next((t for t in doc if t.idx <= char < t.idx + len(t)), None)
     verb = _governing_verb(token) if token is not None else None
-    return verb is not None and verb.dep_ == "relcl"
+    return verb is not None and (verb.dep_ == "relcl" or verb.lemma_.lower() in ORIGIN_VERBS)
 
 
 def _named_settlements(article: Article, offset: int, sent: Any) -> list[Mention]:

@@ -22,6 +22,10 @@ _STOP = r"\s(?:as|after|amid|in|at|near|while|because|despite|before|following|d
 ACTION_END = re.compile(rf"{_STOP}|\s*[:;|,]\s|\s[-–—]\s|\s'|\s\"", re.IGNORECASE)
 """Where a headline's action stops: a place/time/reason marker, a colon, a dash, a quotation."""
 MIN_ACTION_WORDS = 2
+LINKS = frozenset({"with", "to", "at", "for", "of", "on", "in", "by", "and", "or", "from"})
+NAME_REPEATS = 3
+"""How often the story must write a headline's opening word capitalised mid-sentence for it
+to count as a name the tagger missed."""
 _OPEN_WORDS = "who that which whose the a an of to for is are was were"
 OPEN = frozenset(_OPEN_WORDS.split())
 """Words an action cannot end with: the quotation after them is part of it."""
@@ -69,28 +73,96 @@ def headline_actor(article: Article, mentions: Sequence[Mention]) -> Mention | N
     found = [
         m for m in title_mentions(article, mentions) if start is not None and m.span.start >= start
     ]
+    if start is not None and (unlabelled := _unlabelled_name(article, start, found)):
+        found.insert(0, unlabelled)
     if start is None or not found or found[0].label not in WHO_LABELS:
         return None
     lead_in = article.text[start : found[0].span.start]
     if len(lead_in.split()) > 1:
         return None
-    return _with_head(article, found)
+    actor = _with_head(article, found)
+    return _with_partners(article, actor, found) if actor is not None else None
 
 
-def _with_head(article: Article, found: list[Mention]) -> Mention:
-    """A nationality or a possessor is a modifier, not the actor: "Chinese leader Xi" and
-    "Brazil's Massa" run to the name."""
+def _unlabelled_name(article: Article, start: int, found: list[Mention]) -> Mention | None:
+    """A brand or name the tagger missed that opens the headline ("Toblerone sparks outrage"):
+    a word the story always writes capitalised, mid-sentence too, at least `NAME_REPEATS`
+    times."""
+    word = re.match(r"[A-Z][a-z]{3,}\b", article.text[start:])
+    title = article.title_span
+    if word is None or title is None or (found and found[0].span.start == start):
+        return None
+    body = article.text[title.end :]
+    uses = re.findall(rf"(?:\b(\w+)\W+)?\b({word.group()})\b", body, flags=re.IGNORECASE)
+    inside = [w for before, w in uses if before and before[0].islower()]
+    if len(inside) < NAME_REPEATS or any(w != word.group() for _, w in uses):
+        return None
+    return Mention(article.span(start, start + word.end()), "ORG", -1)
+
+
+def _with_partners(article: Article, actor: Mention, found: list[Mention]) -> Mention:
+    """Coordinated actors act together ("Kimi Raikkonen, Marcus Ericsson and Felipe Massa
+    crash out", "Bill Murray and Barack Obama lead celebrations"): the actor runs to the last."""
+    end = actor.span.end
+    for mention in found:
+        if mention.span.start < end:
+            continue
+        gap = article.text[end : mention.span.start]
+        kin = mention.label == actor.label or {mention.label, actor.label} <= {"PERSON", "ORG"}
+        if not kin or gap not in (", ", " and ", ", and ", " & "):
+            break
+        end = mention.span.end
+    if end == actor.span.end:
+        return actor
+    return Mention(article.span(actor.span.start, end), actor.label, actor.sentence)
+
+
+def _with_head(article: Article, found: list[Mention]) -> Mention | None:
+    """A nationality, a possessor or an organisation before a role is a modifier, not the
+    actor: "Chinese leader Xi", "Brazil's Massa" and "Formula One star Max Verstappen" run
+    to the name; a nationality or place glued to a noun ("German consulate bombed", "Brazil
+    GP red-flagged") leaves the headline without a named actor."""
     first = found[0]
     later = [m for m in found[1:] if m.label in ("PERSON", "ORG")]
-    if not later:
-        return first
-    gap = article.text[first.span.end : later[0].span.start]
+    gap = article.text[first.span.end : later[0].span.start] if later else ""
     possessive = gap.startswith(("'s ", "’s "))
-    if (first.label != "NORP" and not possessive) or len(gap.split()) > 2:
-        return first
-    return Mention(
-        article.span(first.span.start, later[0].span.end), later[0].label, first.sentence
+    role = first.label != "PERSON" and later and later[0].label == "PERSON" and _is_role(gap)
+    if later and (first.label == "NORP" or possessive or role) and len(gap.split()) <= 2:
+        return Mention(
+            article.span(first.span.start, later[0].span.end), later[0].label, first.sentence
+        )
+    return None if _modifies_noun(article, first) else first
+
+
+def _is_role(gap: str) -> bool:
+    """Whether the words between an organisation and a name are a role ("star", "boss",
+    "team principal") rather than a headline verb, which ends in a single "s" ("meets")."""
+    words = gap.split()
+    return 0 < len(words) <= 2 and all(
+        w.isalpha() and w.islower() and w not in LINKS and (w[-1] != "s" or w.endswith("ss"))
+        for w in words
     )
+
+
+def _modifies_noun(article: Article, mention: Mention) -> bool:
+    """Whether a nationality or place modifies the noun after it instead of acting: an
+    adjective ("German consulate", "Chinese boy"), or a place glued to a capitalised noun in a
+    headline not written in title case ("Brazil GP"). "Brits blame" and "Russia launches" act."""
+    if mention.label not in ("NORP", "GPE"):
+        return False
+    following = re.match(r"\s+([\w'-]+)", article.text[mention.span.end :])
+    if following is None:
+        return False
+    if mention.label == "NORP":
+        return not mention.span.text.endswith("s")
+    title = article.title_span
+    return following.group(1)[0].isupper() and title is not None and not _title_case(title.text)
+
+
+def _title_case(text: str) -> bool:
+    """Whether most longer words are capitalised ("Toblerone Alters Shape of 2 Bars")."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'-]*", text) if len(w) > 3]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def headline_action(article: Article, actor: Mention | None) -> Span | None:
@@ -122,10 +194,16 @@ def _action_end(rest: str) -> int:
         before = rest[: stop.start()].split()
         kind = stop.group().strip().lower()
         open_ = kind in ("'", '"', "in", "at", "near") and len(before) < MIN_ACTION_WORDS
-        if not open_ and (kind not in ("'", '"') or before[-1].lower() not in OPEN):
+        if not open_ and (kind not in ("'", '"') or not _needs_more(before[-1])):
             return stop.start()
         at = stop.end()
     return len(rest)
+
+
+def _needs_more(word: str) -> bool:
+    """Whether a quotation after ``word`` belongs to the action: after "who", "the", "to" or a
+    possessive ("Verstappen's "amazing" performance") the phrase is not finished."""
+    return word.lower() in OPEN or word.endswith(("'s", "’s"))
 
 
 def frequency(article: Article, text: str) -> int:
@@ -141,10 +219,24 @@ def best_place(article: Article, candidates: Sequence[Mention]) -> Span | None:
     places = [m for m in candidates if m.label in PLACE_LABELS]
     specific = [m for m in places if not is_country(m.span.text)]
     places = specific or places
+    inner = [m for m in places if not _contains_another(article, m, places)]
+    places = inner or places
     if not places:
         return None
     best = max(enumerate(places), key=lambda p: (frequency(article, p[1].span.text), -p[0]))
     return best[1].span
+
+
+def _contains_another(article: Article, place: Mention, places: Sequence[Mention]) -> bool:
+    """Whether the text locates another candidate inside ``place``: "Croydon, south London",
+    "Baoding, Hebei province", "Mazar-i-Sharif in northern Afghanistan" (London, Hebei and
+    Afghanistan are the wider region, named as context)."""
+    outer = re.escape(place.span.text)
+    for other in {m.span.text for m in places} - {place.span.text}:
+        inside = rf"\b{re.escape(other)},?\s+(?:in\s+)?(?:the\s+)?(?:[a-z]+\s+)?{outer}\b"
+        if re.search(inside, article.text):
+            return True
+    return False
 
 
 def is_country(name: str) -> bool:
