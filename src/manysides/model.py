@@ -12,7 +12,9 @@ from typing import Literal
 SCHEMA = "manysides.comparison/1"
 
 OutletSource = Literal["metadata", "url", "filename"]
-FurnitureKind = Literal["section", "caption", "also_read", "credit", "subhead", "dateline"]
+FurnitureKind = Literal[
+    "section", "caption", "also_read", "credit", "subhead", "dateline", "boilerplate"
+]
 Status = Literal["all", "several", "one"]
 
 

@@ -160,6 +160,27 @@ def body(article: Article) -> str:
     return article.text[article.body_start :] or article.text
 
 
+def story_body(article: Article) -> str:
+    """The body without site boilerplate ("Advertisement Continue reading the main story",
+    copyright lines): what clustering reads, so pages of one site do not look alike through
+    their template text. Other furniture stays: leaving out captions, credits and datelines
+    too was measured to lower news_cluster B-cubed F1 (0.949 -> 0.941). Empty when the page
+    has nothing else; wire-copy detection keeps `body`, boilerplate included."""
+    at = article.body_start
+    cut = sorted(
+        (f.span for f in article.furniture if f.kind == "boilerplate" and f.span.end > at),
+        key=lambda span: span.start,
+    )
+    if not cut:
+        return body(article)
+    parts = []
+    for span in cut:
+        parts.append(article.text[at : span.start])
+        at = span.end
+    parts.append(article.text[at:])
+    return "\n\n".join(p.strip() for p in parts if p.strip())
+
+
 def minhash(text: str) -> tuple[int, ...]:
     from rensa import RMinHash
 
@@ -181,12 +202,12 @@ def band_keys(signature: Sequence[int]) -> list[tuple[int, int]]:
 def terms(article: Article) -> dict[str, int]:
     """Content-word counts of headline (counted twice: it names the event) and body."""
     words = [w.lower() for w in _WORD.findall(article.title)] * 2
-    words += [w.lower() for w in _WORD.findall(body(article)[:4000])]
+    words += [w.lower() for w in _WORD.findall(story_body(article)[:4000])]
     return dict(Counter(w for w in words if len(w) > 2 and w not in _STOP))
 
 
 def lead(article: Article) -> str:
-    return f"{article.title}\n{body(article)[:LEAD_CHARS]}"
+    return f"{article.title}\n{story_body(article)[:LEAD_CHARS]}"
 
 
 def featurize(batch: tuple[FeatureSettings, list[Article]]) -> list[Features]:

@@ -1,4 +1,5 @@
-"""Recognize page furniture (captions, 'ALSO READ', credits, section heads) and the headline.
+"""Recognize page furniture (captions, 'ALSO READ', credits, section heads, site boilerplate)
+and the headline.
 
 Furniture stays in the stored text, so offsets never shift, but it is set aside from the
 story: it is recorded with its kind and, for credits, the agency it names.
@@ -40,6 +41,23 @@ _CAPTION = re.compile(rf"[.!?\"')]\s+\(?(?P<who>{_AGENCY})(?:\s*/\s*[\w .]+)?\)?
 _PHOTO = re.compile(r"^(?:Photo|Image|Picture)\s*:|\((?:Photo|Image|Picture):? [^)]*\)$", re.I)
 _SUBHEAD = re.compile(r"^[-–—]\s*[^\n]{1,60}?\s*[-–—]$")
 _SENTENCE_END = re.compile(r"[.!?\"':;)]$")
+_BOILERPLATE = re.compile(
+    r"^(?:"
+    r"(?:Advertisement\s*)?Continue reading the main story\b.{0,40}|Advertisement"
+    r"|Scroll down for video\.?"
+    r"|(?:Copyright|©|\(c\))\s*(?:©\s*)?\d{4}\b.{0,200}\bAll rights reserved\b.*"
+    r"|.{0,120}\bmay not be published, broadcast, rewritten,? or redistributed\b.*"
+    r"|Newsletter Sign Up\b.*"
+    r"|Sign up for .{1,60}\b(?:newsletters?|e-?mails|alerts)\b.{0,80}"
+    r"|(?:We pay for your stories|Do you have a story for|Got a story)\b.{0,300}"
+    r"\b(?:e-?mail|call|contact)\b.*"
+    r")$",
+    re.IGNORECASE | re.DOTALL,
+)
+"""Page template text that news sites repeat on every article (ad slots, "continue
+reading" links, copyright notices, newsletter and tip-line appeals): not the story, and
+noise for anything that compares articles. Only short paragraphs are tested."""
+BOILERPLATE_MAX = 600
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +68,8 @@ class FurnitureHit:
 
 def classify_paragraph(paragraph: str) -> FurnitureHit | None:
     """The furniture kind of one paragraph, or None if it belongs to the story."""
+    if len(paragraph) <= BOILERPLATE_MAX and _BOILERPLATE.match(paragraph.strip()):
+        return FurnitureHit("boilerplate", None)
     if _ALSO_READ.match(paragraph):
         return FurnitureHit("also_read", None)
     if _SUBHEAD.match(paragraph):

@@ -1,0 +1,66 @@
+"""Page furniture: site boilerplate is set aside from the story, the story is not."""
+
+from __future__ import annotations
+
+import pytest
+
+from manysides.corpus.features import lead, story_body, terms
+from manysides.read.build import Metadata, build_article
+from manysides.read.furniture import classify_paragraph
+
+BOILERPLATE = [
+    "Advertisement Continue reading the main story",
+    "Advertisement",
+    "Scroll down for video",
+    "Copyright 2017 The Associated Press. All rights reserved. This material may not be"
+    " published, broadcast, rewritten or redistributed.",
+    "Copyright © 2016 NPR. All rights reserved. Visit our website terms of use.",
+    "Newsletter Sign Up Continue reading the main story Please verify you're not a robot.",
+    "Sign up for BREAKING NEWS Emails privacy policy Thanks for subscribing!",
+    "We pay for your stories! Do you have a story for The Sun Online news team? Email us at"
+    " tips@the-sun.co.uk or call 0207 782 4368.",
+]
+STORY = [
+    "The advertisement was pulled after viewers complained, the company said.",
+    "Reporters were told to scroll down for video of the launch, a spokesman said.",
+    "The newspaper said all rights reserved by the league would be sold in 2019.",
+    '"Sign up for the draft," he told the crowd on Monday.',
+]
+
+
+@pytest.mark.parametrize("paragraph", BOILERPLATE)
+def test_site_boilerplate_is_furniture(paragraph: str) -> None:
+    hit = classify_paragraph(paragraph)
+    assert hit is not None and hit.kind == "boilerplate"
+
+
+@pytest.mark.parametrize("paragraph", STORY)
+def test_story_sentences_with_the_same_words_are_not(paragraph: str) -> None:
+    assert classify_paragraph(paragraph) is None
+
+
+def test_clustering_reads_the_story_without_the_boilerplate() -> None:
+    text = (
+        "Advertisement Continue reading the main story\n\n"
+        "SpaceX launched its Falcon Heavy rocket on Tuesday.\n\n"
+        "Copyright 2018 The Associated Press. All rights reserved."
+    )
+    article = build_article(text, Metadata(title="Rocket lifts off"), "launch.txt")
+    kinds = [(f.kind, f.span.text) for f in article.furniture]
+    assert kinds == [
+        ("boilerplate", "Advertisement Continue reading the main story"),
+        ("boilerplate", "Copyright 2018 The Associated Press. All rights reserved."),
+    ]
+    assert story_body(article) == "SpaceX launched its Falcon Heavy rocket on Tuesday."
+    assert lead(article) == "Rocket lifts off\nSpaceX launched its Falcon Heavy rocket on Tuesday."
+    assert not {"advertisement", "continue", "copyright", "reserved"} & terms(article).keys()
+
+
+def test_a_page_of_boilerplate_only_has_an_empty_story_body() -> None:
+    text = (
+        "Advertisement\n\nScroll down for video\n\n"
+        "Sign up for our World News newsletter and get breaking news alerts by email."
+    )
+    article = build_article(text, Metadata(title="NPR Search"), "search.txt")
+    assert story_body(article) == ""
+    assert lead(article) == "NPR Search\n"
