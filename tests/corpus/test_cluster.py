@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 
 import numpy as np
@@ -15,7 +16,13 @@ from manysides.model import Article
 from manysides.read.build import Metadata, build_article
 
 
-def _article(store: Store, n: int, vector: np.ndarray) -> str:
+def _article(
+    store: Store,
+    n: int,
+    vector: np.ndarray,
+    terms: str = '{"word": 1}',
+    entities: str = "[]",
+) -> str:
     """A stored article with the features row the clusterer reloads from."""
     article: Article = build_article(
         f"Article number {n} about something. " * 20, Metadata(title=f"T{n}"), f"a{n}.txt"
@@ -23,7 +30,7 @@ def _article(store: Store, n: int, vector: np.ndarray) -> str:
     store.insert_article(article)
     store.db.execute(
         "INSERT INTO features VALUES (?, ?, ?, ?, ?)",
-        (article.id, vector.tobytes(), b"", '{"word": 1}', "[]"),
+        (article.id, vector.tobytes(), b"", terms, entities),
     )
     return article.id
 
@@ -105,7 +112,7 @@ def test_only_the_recent_undated_members_are_searched(monkeypatch: pytest.Monkey
     index = MemberIndex()
     for story in range(3):
         index.add(_vector(1.0), story, math.nan)
-    stories, _links = index.best_links(_vector(1.0), math.nan, *LINK_SETTINGS)
+    stories, _links = index.best_links(_vector(1.0), math.nan, (), *LINK_SETTINGS)
     assert sorted(stories.tolist()) == [1, 2]
 
 
@@ -115,11 +122,80 @@ def test_a_reloaded_index_gives_the_same_links_bit_for_bit() -> None:
     vectors = rng.standard_normal((300, 16)).astype(np.float32)
     stories = rng.integers(0, 40, 300)
     days = np.where(rng.random(300) < 0.1, math.nan, 736000 + rng.integers(0, 2000, 300))
+    keys = [[f"w:{k}" for k in rng.integers(0, 30, 3)] for _ in range(300)]
     one_by_one, bulk = MemberIndex(), MemberIndex()
-    for vector, story, day in zip(vectors, stories, days, strict=True):
-        one_by_one.add(vector, int(story), float(day))
-    bulk.extend(vectors, stories.astype(np.int64), days.astype(np.float64))
+    for vector, story, day, listed in zip(vectors, stories, days, keys, strict=True):
+        one_by_one.add(vector, int(story), float(day), listed)
+    bulk.extend(vectors, stories.astype(np.int64), days.astype(np.float64), keys)
     for probe_day in (736500.0, 737900.0, math.nan):
-        a = one_by_one.best_links(vectors[7], probe_day, *LINK_SETTINGS)
-        b = bulk.best_links(vectors[7], probe_day, *LINK_SETTINGS)
+        a = one_by_one.best_links(vectors[7], probe_day, keys[7], *LINK_SETTINGS)
+        b = bulk.best_links(vectors[7], probe_day, keys[7], *LINK_SETTINGS)
+        assert len(a[0]) > 0
         assert a[0].tolist() == b[0].tolist() and a[1].tobytes() == b[1].tobytes()
+
+
+def test_a_story_sharing_a_key_is_found_after_many_other_arrivals(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Past the latest arrivals, a story is a candidate through a name or word it shares with
+    the article; one that shares nothing is not searched at all."""
+    monkeypatch.setattr(members, "RECENT_ARRIVALS", 4)
+    index = MemberIndex()
+    index.add(_vector(1.0), 0, 736000.0, ["n:heger"])
+    index.add(_vector(0.0, 1.0), 1, 736000.0, ["n:peskov"])
+    for story in range(2, 12):
+        index.add(_vector(0.0, 0.0, 1.0), story, 736001.0, ["w:weather"])
+    stories, links = index.best_links(_vector(1.0), 736002.0, ["n:heger"], *LINK_SETTINGS)
+    assert 0 in stories.tolist() and 1 not in stories.tolist()
+    assert links[stories.tolist().index(0)] == pytest.approx(1.0 - 0.3 * 2 / 120)
+
+
+def test_a_common_key_lists_only_its_latest_stories(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A key shared by many stories keeps the STORIES_PER_KEY that used it last, so a
+    frequent word cannot make every story a candidate."""
+    monkeypatch.setattr(members, "RECENT_ARRIVALS", 1)
+    monkeypatch.setattr(members, "STORIES_PER_KEY", 3)
+    index = MemberIndex()
+    for story in range(6):
+        index.add(_vector(1.0), story, 736000.0, ["w:police"])
+    assert index.candidates(["w:police"]) == [3, 4, 5]
+    index.add(_vector(1.0), 0, 736000.0, ["w:police"])  # story 0 used it again: listed first
+    assert index.candidates(["w:police"]) == [0, 4, 5]
+
+
+def test_only_a_storys_latest_members_are_compared(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(members, "MEMBERS_PER_STORY", 2)
+    index = MemberIndex()
+    index.add(_vector(1.0), 0, math.nan)
+    index.add(_vector(0.0, 1.0), 0, math.nan)
+    index.add(_vector(0.0, 0.0, 1.0), 0, math.nan)
+    _stories, links = index.best_links(_vector(1.0), math.nan, (), *LINK_SETTINGS)
+    assert links.tolist() == [0.0]  # the first member (cosine 1) has been let go
+
+
+def test_members_without_stored_keys_are_keyed_from_their_features(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A store written before keys were stored (schema 1) gets them computed at load: the
+    same candidates as the keys the clusterer stored itself."""
+    monkeypatch.setattr(members, "RECENT_ARRIVALS", 0)  # candidates through keys only
+    clusterer = Clusterer(ClusterSettings(threshold=2.0))  # every article its own story
+    with store.transaction():
+        for n, names in enumerate([("Peskov",), ("Heger", "Kyiv")]):
+            v = _vector(1.0, float(n))
+            terms = {"kremlin": 2 + n, "visit": 1}
+            stored = _article(store, n, v, json.dumps(terms), json.dumps(names))
+            clusterer.assign(store, stored, "2023-03-17", v, terms, names, None)
+        clusterer.flush(store)
+    stored = store.db.execute("SELECT keys FROM story_articles ORDER BY rowid").fetchall()
+    assert [json.loads(k) for (k,) in stored] == [
+        ["n:peskov", "w:kremlin", "w:visit"],
+        ["n:heger", "n:kyiv", "w:kremlin", "w:visit"],
+    ]
+    with_keys = Clusterer.load(store, ClusterSettings())
+    store.db.execute("UPDATE story_articles SET keys = NULL")
+    computed = Clusterer.load(store, ClusterSettings())
+    expected = {"n:heger": [1], "n:peskov": [0], "w:kremlin": [0, 1], "w:nothing": []}
+    for key, stories in expected.items():
+        assert computed.members.candidates([key]) == stories
+        assert with_keys.members.candidates([key]) == stories

@@ -7,9 +7,10 @@ so far) + W_ENTITIES x share of the article's named entities the story already h
 member-level, time-decayed link (rather than a centroid and a story-wide span) lets a story
 follow an event as it develops while keeping apart two similar events months apart (e.g.
 two missile tests), which a span that only grows cannot. A wire copy joins its original's
-story. Only the TOP_K stories with the best member link are scored in full. Members are
-searched within window_days of the article (an index bucketed by day), so each step costs
-dot products with the members of that window plus a constant, whatever the store's size.
+story. Only the TOP_K stories with the best member link are scored in full. The member links
+are searched among candidate stories (those sharing a name or a frequent word with the
+article, and those of the latest arrivals; see `members.py`) within window_days of the
+article, so each step costs a bounded number of dot products, whatever the store's size.
 The result depends only on the input order: no randomness, ties go to the older story.
 """
 
@@ -19,6 +20,7 @@ import bisect
 import json
 import math
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -47,6 +49,17 @@ class ClusterSettings:
 
 
 KEEP_ENTITIES = 100
+KEY_TERMS = 10
+"""An article is indexed under its names and its KEY_TERMS most frequent content words."""
+
+
+def member_keys(terms: dict[str, int], entities: Iterable[str]) -> list[str]:
+    """The keys a member is listed under for candidate search: its names and its most
+    frequent content words (headline words count twice). Raw counts, not TF-IDF: the keys
+    must not depend on when the article arrived, so a reloaded store lists it the same."""
+    words = sorted(terms.items(), key=lambda kv: (-kv[1], kv[0]))[:KEY_TERMS]
+    names = sorted({e.lower() for e in entities})
+    return [f"n:{name}" for name in names] + [f"w:{word}" for word, _ in words]
 
 
 def top_entities(entities: Counter[str], n: int) -> list[tuple[str, int]]:
@@ -124,7 +137,9 @@ class Clusterer:
         clusterer.documents = int(store.db.execute("SELECT count(*) FROM features").fetchone()[0])
         index_of = {s.id: i for i, s in enumerate(clusterer.stories)}
         rows = store.db.execute(
-            "SELECT sa.story_id, f.embedding, a.published FROM articles a"
+            "SELECT sa.story_id, f.embedding, a.published, sa.keys,"
+            " CASE WHEN sa.keys IS NULL THEN f.terms END,"
+            " CASE WHEN sa.keys IS NULL THEN f.entities END FROM articles a"
             " JOIN features f ON f.article_id = a.id"
             " JOIN story_articles sa ON sa.article_id = a.id ORDER BY a.seq"
         ).fetchall()
@@ -134,6 +149,12 @@ class Clusterer:
                 vectors.reshape(len(rows), -1),
                 np.array([index_of[int(r[0])] for r in rows], dtype=np.int64),
                 np.array([_day_number(r[2]) for r in rows], dtype=np.float64),
+                [
+                    json.loads(r[3])
+                    if r[3] is not None
+                    else member_keys(json.loads(r[4]), json.loads(r[5]))
+                    for r in rows
+                ],
             )
         return clusterer
 
@@ -165,9 +186,12 @@ class Clusterer:
         committing."""
         tfidf = self._tfidf(terms)
         names = {e.lower() for e in entities}
+        keys = member_keys(terms, entities)
         day = published[:10] if published else None
         index = (
-            self._index_of(forced) if forced is not None else self._best(vector, tfidf, names, day)
+            self._index_of(forced)
+            if forced is not None
+            else self._best(vector, tfidf, names, keys, day)
         )
         if index is None:
             sid = (self.stories[-1].id + 1) if self.stories else 1
@@ -177,12 +201,15 @@ class Clusterer:
             index = len(self.stories) - 1
         story = self.stories[index]
         story.add(vector, tfidf, names, day, self.settings.story_terms)
-        self.members.add(vector, index, _day_number(published))
+        self.members.add(vector, index, _day_number(published), keys)
         self._dirty.add(index)
         self._norms.pop(index, None)
         if story.size == 1:
             save_story(store, story)  # the row must exist before story_articles refers to it
-        store.db.execute("INSERT INTO story_articles VALUES (?, ?)", (article_id, story.id))
+        store.db.execute(
+            "INSERT INTO story_articles(article_id, story_id, keys) VALUES (?, ?, ?)",
+            (article_id, story.id, json.dumps(keys, ensure_ascii=False)),
+        )
         return story.id
 
     def _index_of(self, story_id: int) -> int | None:
@@ -202,13 +229,18 @@ class Clusterer:
         return {t: w / norm for t, w in weights.items()}
 
     def _best(
-        self, vector: Vector, tfidf: dict[str, float], names: set[str], day: str | None
+        self,
+        vector: Vector,
+        tfidf: dict[str, float],
+        names: set[str],
+        keys: list[str],
+        day: str | None,
     ) -> int | None:
         if not self.stories:
             return None
         s = self.settings
         stories, links = self.members.best_links(
-            vector, _day_number(day), s.w_time, s.horizon_days, s.window_days
+            vector, _day_number(day), keys, s.w_time, s.horizon_days, s.window_days
         )
         top = np.lexsort((stories, -links))[: s.top_k]  # best link first, ties: older story
         best, best_score = None, self.settings.threshold

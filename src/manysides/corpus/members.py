@@ -1,9 +1,13 @@
-"""The nearest-member search of story clustering: every clustered article's unit vector and
-story, bucketed by day, so a lookup scores only the members within the search window."""
+"""The nearest-member search of story clustering. A lookup does not scan the store: it scores
+the recent members of the stories that can plausibly take the article — those that share a
+name or a headline word with it (a capped inverted index) and those that took one of the
+latest arrivals — so its cost is bounded by constants, whatever the store's size."""
 
 from __future__ import annotations
 
 import math
+from collections import deque
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import numpy as np
@@ -16,127 +20,153 @@ Links = tuple[Ints, Floats]
 SHORTLIST = 512
 """Members kept after the dot products; the per-story maximum runs on these only."""
 
-BLOCK_DAYS = 64
-"""Dated members are kept in blocks of this many days; a lookup touches the ~2 x window /
-BLOCK_DAYS + 1 blocks around the article's day, not the whole store."""
+STORIES_PER_KEY = 32
+"""A key (a name, a headline word) lists the stories that most recently took an article with
+it, at most this many: a common key ("trump", "police") cannot make every story a
+candidate, while a rare one keeps its stories for as long as the store does."""
+MEMBERS_PER_STORY = 32
+"""Only a story's latest members are compared: a story follows its event as it develops,
+and a long-running story costs no more than a short one."""
+RECENT_ARRIVALS = 256
+"""The stories of the latest arrivals are always candidates, keys or not: articles of one
+event arrive close together, and an article without names still finds them."""
 UNDATED_WINDOW = 5000
 """An undated member is compared only while it is among the last UNDATED_WINDOW undated
-arrivals: without a date, arrival order is the only clock, and it keeps lookups bounded."""
-
-
-class _Block:
-    """Unit vectors, story indices and day numbers of some members, in arrival order (arrays
-    grow by doubling, so adding is amortized O(1))."""
-
-    def __init__(self, units: Vector, story: Ints, day: Floats) -> None:
-        self.size = len(story)
-        self.vectors = units
-        self.story = story
-        self.day = day
-
-    def add(self, unit: Vector, story: int, day: float) -> None:
-        if self.size == len(self.story):
-            capacity = max(16, 2 * self.size)
-            vectors = np.zeros((capacity, unit.shape[0]), dtype=np.float32)
-            vectors[: self.size] = self.vectors[: self.size]
-            self.vectors = vectors
-            self.story = np.resize(self.story, capacity)
-            self.day = np.resize(self.day, capacity)
-        self.vectors[self.size] = unit
-        self.story[self.size] = story
-        self.day[self.size] = day
-        self.size += 1
+arrivals: without a date, arrival order is the only clock."""
 
 
 class MemberIndex:
-    """Every clustered article's unit vector and story, bucketed by day.
+    """Every clustered article's unit vector, story and day, with the candidate structures.
 
-    A lookup scores only the members that can matter: dated members within window_days of
-    the article's day, and the last UNDATED_WINDOW undated ones (no decay with those). An
-    undated article is compared, without decay, with the dated members within the window of
-    the latest day seen (the stream's "now") and the recent undated ones. The cost of a
-    lookup grows with the articles inside the window, not with the store."""
+    All state is a function of the members added, in arrival order: a store reloaded from
+    disk (`extend`) decides exactly as the process that built it (`add`)."""
 
     def __init__(self) -> None:
         self.size = 0
         self.latest = math.nan
-        self._blocks: dict[int, _Block] = {}
-        self._undated: _Block | None = None
+        self._vectors = np.zeros((0, 0), dtype=np.float32)
+        self._story = np.zeros(0, dtype=np.int64)
+        self._day = np.zeros(0, dtype=np.float64)
+        self._undated_rank = np.zeros(0, dtype=np.int64)
+        self._undated = 0
+        self._width = MEMBERS_PER_STORY
+        self._story_rows = np.zeros((0, self._width), dtype=np.int64)
+        self._story_added = np.zeros(0, dtype=np.int64)
+        self._postings: dict[str, list[int]] = {}
+        self._recent: deque[int] = deque(maxlen=RECENT_ARRIVALS)
 
-    def add(self, vector: Vector, story: int, day: float) -> None:
-        self.extend(vector[None, :], np.array([story]), np.array([day], dtype=np.float64))
+    def add(self, vector: Vector, story: int, day: float, keys: Iterable[str] = ()) -> None:
+        self.extend(vector[None, :], np.array([story]), np.array([day], dtype=np.float64), [keys])
 
-    def extend(self, vectors: Vector, stories: Ints, days: Floats) -> None:
-        """Add members in arrival order (the bulk path `Clusterer.load` takes): the same
-        arithmetic row by row as one at a time, so a reloaded index decides the same way."""
+    def extend(
+        self,
+        vectors: Vector,
+        stories: Ints,
+        days: Floats,
+        keys: Sequence[Iterable[str]] | None = None,
+    ) -> None:
+        """Add members in arrival order (one at a time or in bulk: the same arithmetic)."""
+        n = len(stories)
         norms = np.linalg.norm(vectors, axis=1)
         units = vectors / np.where(norms > 0, norms, 1.0).astype(np.float32)[:, None]
-        blocks = np.where(np.isnan(days), -1, np.nan_to_num(days) // BLOCK_DAYS).astype(np.int64)
-        for number in dict.fromkeys(blocks.tolist()):
-            rows = np.flatnonzero(blocks == number)
-            block = self._undated if number == -1 else self._blocks.get(number)
-            if block is None:
-                block = _Block(units[rows].copy(), stories[rows].copy(), days[rows].copy())
-                if number == -1:
-                    self._undated = block
-                else:
-                    self._blocks[number] = block
-            else:
-                for row in rows:
-                    block.add(units[row], int(stories[row]), float(days[row]))
-        if not np.isnan(days).all():
+        self._grow(self.size + n, vectors.shape[1])
+        rows = slice(self.size, self.size + n)
+        self._vectors[rows] = units
+        self._story[rows] = stories
+        self._day[rows] = days
+        undated = np.isnan(days)
+        ranks = self._undated + np.cumsum(undated) - 1
+        self._undated_rank[rows] = np.where(undated, ranks, -1)
+        self._undated += int(undated.sum())
+        if n:
+            self._grow_stories(int(stories.max()) + 1)
+        for offset, story in enumerate(stories.tolist()):
+            added = self._story_added[story]
+            self._story_rows[story, added % self._width] = self.size + offset
+            self._story_added[story] = added + 1
+            self._recent.append(story)
+            for key in keys[offset] if keys is not None else ():
+                listed = self._postings.setdefault(key, [])
+                if story in listed:
+                    listed.remove(story)
+                listed.insert(0, story)
+                del listed[STORIES_PER_KEY:]
+        if not undated.all():
             latest = float(np.nanmax(days))
             self.latest = latest if math.isnan(self.latest) else max(self.latest, latest)
-        self.size += len(stories)
+        self.size += n
+
+    def _grow(self, needed: int, width: int) -> None:
+        """Arrays grow by doubling, so adding one member is amortized O(1)."""
+        capacity = len(self._story)
+        if needed <= capacity:
+            return
+        capacity = max(16, needed, 2 * capacity)
+        vectors = np.zeros((capacity, width), dtype=np.float32)
+        if self.size:
+            vectors[: self.size] = self._vectors[: self.size]
+        self._vectors = vectors
+        self._story = np.resize(self._story, capacity)
+        self._day = np.resize(self._day, capacity)
+        self._undated_rank = np.resize(self._undated_rank, capacity)
+
+    def _grow_stories(self, needed: int) -> None:
+        """One row of member slots per story (a ring of its latest members), grown by
+        doubling; -1 marks an empty slot."""
+        old = len(self._story_added)
+        if needed <= old:
+            return
+        capacity = max(16, needed, 2 * old)
+        rows = np.full((capacity, self._width), -1, dtype=np.int64)
+        rows[:old] = self._story_rows
+        added = np.zeros(capacity, dtype=np.int64)
+        added[:old] = self._story_added
+        self._story_rows, self._story_added = rows, added
+
+    def candidates(self, keys: Iterable[str]) -> list[int]:
+        """Stories listed under any of the keys, and those of the latest arrivals (sorted)."""
+        found = set(self._recent)
+        for key in keys:
+            found.update(self._postings.get(key, ()))
+        return sorted(found)
 
     def best_links(
-        self, vector: Vector, day: float, w_time: float, horizon: float, window: float
+        self,
+        vector: Vector,
+        day: float,
+        keys: Iterable[str],
+        w_time: float,
+        horizon: float,
+        window: float,
     ) -> Links:
-        """(story indices, best time-decayed member cosine) for the stories that have a
-        member among the SHORTLIST best links; the others cannot reach the top stories."""
-        norm = float(np.linalg.norm(vector)) or 1.0
-        unit = vector / norm
-        stories: list[Ints] = []
-        sims: list[Floats] = []
-        if self._undated is not None:
-            start = max(0, self._undated.size - UNDATED_WINDOW)
-            stories.append(self._undated.story[start : self._undated.size])
-            undated = _cosines(self._undated.vectors[start : self._undated.size], unit)
-            sims.append(undated.astype(np.float64))
-        centre = self.latest if math.isnan(day) else day
-        if not math.isnan(centre):
-            first, last = int(centre - window) // BLOCK_DAYS, int(centre + window) // BLOCK_DAYS
-            for number in range(first, last + 1):
-                block = self._blocks.get(number)
-                if block is not None:
-                    story, sim = self._dated_links(block, unit, day, w_time, horizon, window)
-                    stories.append(story)
-                    sims.append(sim)
-        if not stories:
+        """(story indices, best time-decayed member cosine) over the candidate stories'
+        latest members within the window, for the stories that have a member among the
+        SHORTLIST best links (the others cannot reach the top stories). A dated article
+        pays the time decay; an undated one is compared, without decay, with members dated
+        within the window of the latest day seen and with the recent undated ones."""
+        rows = self._story_rows[np.array(self.candidates(keys), dtype=np.int64)].ravel()
+        rows = rows[rows >= 0]
+        if not len(rows):
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
-        return _best_per_story(np.concatenate(stories), np.concatenate(sims).astype(np.float64))
-
-    @staticmethod
-    def _dated_links(
-        block: _Block, unit: Vector, day: float, w_time: float, horizon: float, window: float
-    ) -> Links:
-        """One block's members within the horizon, with their decayed cosines (no decay for
-        an undated article)."""
-        n = block.size
-        sims = _cosines(block.vectors[:n], unit)
-        if math.isnan(day):
-            return block.story[:n], sims
-        apart = np.abs(block.day[:n] - day)
-        near = apart <= window
-        decay = w_time * np.minimum(apart[near] / horizon, 1.0)
-        return block.story[:n][near], sims[near] - decay
+        member_day = self._day[rows]
+        dated = ~np.isnan(member_day)
+        centre = self.latest if math.isnan(day) else day
+        apart = np.abs(member_day - centre) if not math.isnan(centre) else member_day
+        near = dated & (apart <= window) if not math.isnan(centre) else np.zeros_like(dated)
+        recent_undated = ~dated & (self._undated_rank[rows] >= self._undated - UNDATED_WINDOW)
+        keep = near | recent_undated
+        rows, apart, near = rows[keep], apart[keep], near[keep]
+        sims = _cosines(self._vectors[rows], vector / (float(np.linalg.norm(vector)) or 1.0))
+        if not math.isnan(day):
+            sims = sims - np.where(near, w_time * np.minimum(apart / horizon, 1.0), 0.0)
+        return _best_per_story(self._story[rows], sims)
 
 
 def _cosines(units: Vector, unit: Vector) -> Floats:
     """Row-by-row dot products in one thread (einsum, not BLAS): the executor's workers
-    already fill the cores, and a multi-threaded BLAS call per block was measured 5-20x
-    slower than one thread when the cores are busy. Each row's result is the same whatever
-    the block's size, so a reloaded index gives the same numbers."""
+    already fill the cores, and a multi-threaded BLAS call was measured 5-20x slower than
+    one thread when the cores are busy. Each row's result is the same whatever the number
+    of rows, so a reloaded index gives the same numbers."""
     result: Floats = np.einsum("ij,j->i", units, unit).astype(np.float64)
     return result
 

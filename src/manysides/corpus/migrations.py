@@ -82,4 +82,9 @@ MIGRATIONS: tuple[str, ...] = (
         counts TEXT NOT NULL DEFAULT '{}'
     );
     """,
+    # 2: the keys each story member is listed under for the candidate search (NULL: computed
+    # from its features when the clusterer loads)
+    """
+    ALTER TABLE story_articles ADD COLUMN keys TEXT;
+    """,
 )
