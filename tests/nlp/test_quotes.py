@@ -84,6 +84,45 @@ def test_sources_keep_their_description_and_skip_object_controlled_verbs(nlp: An
     assert attacking is None or attacking.speaker is None  # Russia attacks, not China
 
 
+@pytest.mark.model
+def test_understood_subjects_chained_cues_and_adjacent_cues(nlp: Any) -> None:
+    text = (
+        "Sources\n\n"
+        "Even the timing of the debate led Republicans to say that Democrats were protecting "
+        "their candidate.\n\n"
+        "In addition to stating that the plan was unaffordable, Clinton has vowed to repeal "
+        "the amendment.\n\n"
+        "Anyone expecting Trump to suddenly change his style should think again.\n\n"
+        'Trump went on to say, "There are places in America that are among the most dangerous '
+        'in the world."\n\n'
+        "\"That's like a bribe, isn't it? Isn't that sort of a bribe?\" Trump asked.\n\n"
+        "Bolton distanced himself from the NeverTrump movement.\n"
+    )
+    annotated = _annotated(nlp, "t5", text)
+    found = {
+        q.cue.text: (q.speaker.text if q.speaker else None, [s.text for s in q.content])
+        for q in annotated.quotes
+        if q.cue
+    }
+    assert found["say"] == (
+        "Trump",
+        ["There are places in America that are among the most dangerous in the world."],
+    )
+    assert "went" not in found  # "went on to say" is one cue, "say"
+    assert found["stating"] == ("Clinton", ["that the plan was unaffordable"])
+    assert found["expecting"] == ("Anyone", ["Trump to suddenly change his style"])
+    assert found["asked"] == (
+        "Trump",
+        ["That's like a bribe, isn't it? Isn't that sort of a bribe?"],
+    )
+    assert found["distanced"] == ("Bolton", ["the NeverTrump movement"])
+    said = [q for q in annotated.quotes if q.cue and q.cue.text == "say" and q.speaker]
+    assert {q.speaker.text for q in said if q.speaker} == {"Republicans", "Trump"}
+    for quote in annotated.quotes:
+        for span in [*quote.content, quote.cue, quote.speaker]:
+            assert span is None or text[span.start : span.end] == span.text
+
+
 def test_cue_model_ships_in_the_package() -> None:
     model = cue_model.load_model()
     assert 0.0 < model.threshold < 1.0 and len(model.weights) > 1000

@@ -208,14 +208,18 @@ def _named(token: Any) -> bool:
 
 
 def _source(token: Any) -> Any:
-    """Who: the agent of a passive ("by X"), the possessor of a noun ("Trump's claim"), the
+    """Who: the agent of a passive ("by X", but not "distanced himself from X", where that
+    is the content), the possessor of a noun ("Trump's claim"), the
     subject, or that of the verb the cue hangs from ("made the claim", "issued a statement
     announcing"). A model cue is a content word, so "it" and "which" are sources here ("It's
     denouncing …", "the group, which vowed …"), unlike before a rule's "is clear that"."""
     if token.lemma_.lower() in cues.RAISING_VERBS or cues.unsourced(token):
         return None  # "Trump seems to …", "Asked about X, Y said": the asker is not Y
+    reflexive = any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in token.children)
     for child in token.children:
-        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in SOURCE_PREPS):
+        if child.dep_ == "agent" or (
+            child.dep_ == "prep" and child.lower_ in SOURCE_PREPS and not reflexive
+        ):
             objects = [o for o in child.children if o.dep_ == "pobj"]
             if objects:
                 return objects[0]

@@ -71,7 +71,11 @@ RAISING_VERBS = frozenset({"seem", "appear"})
 OBJECT_CONTROL_PREPS = frozenset({"for", "of"})
 STRAY_DEPS = frozenset({"ROOT", "ccomp", "conj", "parataxis"})
 """Where a speech verb without a subject may have lost it to a parse error."""
-CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp", "acomp", "prep"})
+_OBJECT_CONTROL_WORDS = """lead force prompt cause push press urge ask encourage persuade convince
+    bring get allow inspire compel pressure invite challenge"""
+OBJECT_CONTROL_VERBS = frozenset(_OBJECT_CONTROL_WORDS.split())
+"""Verbs whose object is the subject of their infinitive ("led Republicans to say")."""
+CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp", "acomp", "prep", "pobj"})
 """Clauses and phrases whose source is found further up, at the verb they hang from."""
 
 
@@ -88,16 +92,26 @@ def subject_of(verb: Any) -> Any:
     None when there is none."""
     token = verb
     for _ in range(6):
-        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS and _same_line(c, verb)]
         if subjects:
-            return subjects[0]
-        if token.dep_ == "acl" and token.pos_ == "VERB" and token.head.pos_ in NOUNS:
+            return min(subjects, key=lambda c: abs(c.i - token.i))
+        if token.dep_ == "acl" and token.pos_ == "VERB" and token.head.pos_ in (*NOUNS, "PRON"):
             owners = [c for c in token.head.children if c.dep_ == "poss"]
             return (owners or [token.head])[0]
         if token.head.i == token.i or not _climbs(token) or _object_controls(token):
             break
+        controller = _controller(token)
+        if controller is not None:
+            return controller
         token = token.head
     return None
+
+
+def _same_line(token: Any, other: Any) -> bool:
+    """Whether no line break separates two tokens: a subject across one is a parse run
+    across a paragraph break (a live blog's byline glued to the next sentence)."""
+    first, last = sorted((token, other), key=lambda t: t.i)
+    return "\n" not in first.doc.text[first.idx : last.idx]
 
 
 def _climbs(token: Any) -> bool:
@@ -107,6 +121,18 @@ def _climbs(token: Any) -> bool:
     if token.dep_ == "dep":
         return bool(token.pos_ == "VERB" and token.head.pos_ == "VERB" and token.head.i < token.i)
     return token.dep_ in CLIMB_DEPS
+
+
+def _controller(token: Any) -> Any:
+    """The object that is the understood subject of an infinitive after it ("led
+    Republicans to say …", "forced his rival to distance herself …", "brought his brother
+    to vouch for …": object control), else None."""
+    if token.dep_ != "xcomp" or token.head.lemma_.lower() not in OBJECT_CONTROL_VERBS:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return None
+    objects = [c for c in token.head.children if c.dep_ == "dobj" and c.i < token.i]
+    return objects[0] if objects and objects[0].pos_ in (*NOUNS, "PRON") else None
 
 
 def _object_controls(token: Any) -> bool:
@@ -149,8 +175,10 @@ def _phrase_head(token: Any) -> Any:
 
 def unsourced(verb: Any) -> bool:
     """A passive participle set before its clause ("Asked about X, Christie said …"):
-    the asking is someone else's, so the clause's subject is not its source."""
-    if verb.tag_ != "VBN" or verb.dep_ != "advcl" or verb.i > verb.head.i:
+    the asking is someone else's, so the clause's subject is not its source. The tagger
+    may call it a past tense ("Asked what …" as VBD), but a finite verb would have a
+    subject, so a subjectless past form before its clause is the participle."""
+    if verb.tag_ not in ("VBN", "VBD") or verb.dep_ != "advcl" or verb.i > verb.head.i:
         return False
     return not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
 

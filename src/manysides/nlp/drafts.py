@@ -35,11 +35,16 @@ class Draft:
 
 def outermost(text: str, drafts: list[Draft]) -> list[Draft]:
     """Attributions reported inside another's content ("Trump said Clinton wants to raise
-    taxes": "wants" is Trump's claim, not Clinton's) are dropped: the outer speaker is the
-    one who said it, and PolNeAR annotates it so (no gold content overlaps another). Two
-    exceptions: a clause of its own at the end ("…, while the Kremlin said …") cuts the
-    outer content short instead, and a direct quotation is always kept."""
+    taxes": "wants" is Trump's claim, not Clinton's) are dropped: the outer source is the
+    one who reports it, and PolNeAR annotates only that level (no gold cue lies in another
+    gold content). Exceptions: a clause of its own at the end ("…, while the Kremlin said
+    …") cuts the outer content short instead; a direct quotation is kept (its speaker's
+    words are what a comparison needs, even when a statement reports them); and a verb
+    whose whole content is the inner cue ("went on to say", "interjected to say") is one
+    cue with it, so the inner attribution replaces it."""
     carried = {id(d.inherited) for d in drafts if d.inherited is not None}
+    cues_at = [d.cue for d in drafts if d.cue is not None]
+    drafts = [d for d in drafts if not any(_chained(text, d, cue) for cue in cues_at)]
     kept: list[Draft] = []
     for draft in sorted(drafts, key=lambda d: -sum(e - s for s, e in d.content)):
         cue = draft.cue
@@ -51,6 +56,14 @@ def outermost(text: str, drafts: list[Draft]) -> list[Draft]:
         if outer is None or cut or draft.direct or id(draft) in carried:
             kept.append(draft)
     return kept
+
+
+def _chained(text: str, outer: Draft, cue: tuple[int, int]) -> bool:
+    """Whether ``outer``'s content is only another's ``cue`` with its "to" ("to say")."""
+    if outer.cue == cue or not any(s <= cue[0] < e for s, e in outer.content):
+        return False
+    rest = "".join(text[s:e] for s, e in outer.content).replace(text[cue[0] : cue[1]], "", 1)
+    return not [w for w in rest.split() if w.lower() != "to"]
 
 
 def _cut(text: str, outer: Draft, at: int | None) -> bool:

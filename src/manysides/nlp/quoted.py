@@ -128,6 +128,31 @@ def _sentence_verb(
     return None
 
 
+def adjacent_verb(doc: Any, offset: int, segment: tuple[int, int]) -> Any:
+    """The main verb of a sentence of its own that directly follows a quotation on its line
+    ('"…? Isn't that sort of a bribe?" Trump asked.', '"…!" some protesters chanted'), or
+    that directly precedes it ending in a colon or comma ('Clinton shared a bit of her
+    anxiety with an audience, "…"'), when it has a subject to be the source; else None.
+    Whether the verb is a cue is the cue model's call (`manysides.nlp.quotes`)."""
+    start, end = segment[0] - offset, segment[1] - offset
+    for sent in doc.sents:
+        if sent.start_char >= end:
+            gap = doc.text[end : sent.start_char]
+        elif sent.end_char <= start:
+            gap = doc.text[sent.end_char : start]
+            if not sent.text.rstrip(" \"'").endswith((":", ",")):
+                continue
+        else:
+            continue
+        if "\n" in gap or gap.strip(" \"'.,!?:"):
+            continue
+        verb = sent.root
+        subject = source_head(verb, offset) if verb.pos_ == "VERB" else None
+        if subject is not None and cues.has_source(subject[0]):
+            return verb
+    return None
+
+
 def introduces(verb: Any, offset: int) -> bool:
     """Whether a verb before a colon introduces a quotation: a quoting verb ("added:"), or
     any verb with a source ("Caddell continued:", "Sanders made the following comment:")."""

@@ -28,7 +28,7 @@ from manysides.nlp.drafts import (
     trim,
     verb_cue,
 )
-from manysides.nlp.quoted import attach_segments, inside_any, introduces
+from manysides.nlp.quoted import adjacent_verb, attach_segments, inside_any, introduces
 from manysides.nlp.speakers import Resolution, SpeakerResolver
 
 __all__ = ["QUOTING_VERBS", "SPEECH_VERBS", "extract_quotes", "quoted_segments"]
@@ -106,7 +106,30 @@ def _learned(
             elif subject is not None:
                 owner.cue, owner.subject, owner.inherited = item.cue, subject, None
                 uncued.remove(owner)
+    for draft in uncued:
+        _adjacent_cue(draft, paragraphs, model)
     return found
+
+
+def _adjacent_cue(
+    draft: Draft, paragraphs: Sequence[tuple[int, Any]], model: cue_model.CueModel
+) -> None:
+    """A quotation still without a cue of its own (or carried from an earlier quote) takes
+    the main verb of the sentence right next to it ('"…?" Trump asked.', '"…!" some
+    protesters chanted', see `quoted.adjacent_verb`) when the model scores that verb a cue;
+    its subject is then the speaker."""
+    offset, doc = paragraphs[draft.paragraph]
+    first = draft.segments[0] if draft.segments else draft.content[0]
+    last = draft.segments[-1] if draft.segments else draft.content[-1]
+    for segment in (last, first):
+        verb = adjacent_verb(doc, offset, segment)
+        if verb is None or not cue_model.is_candidate(verb):
+            continue
+        quoted = '"' in verb.sent.text
+        if model.probability(cue_model.features(verb, quoted)) >= model.threshold:
+            draft.cue, draft.subject = verb_cue(verb, offset), source_head(verb, offset)
+            draft.inherited = None
+            return
 
 
 def _paragraph_quotes(
