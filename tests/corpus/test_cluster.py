@@ -163,8 +163,10 @@ def test_a_common_key_lists_only_its_latest_stories(monkeypatch: pytest.MonkeyPa
     assert index.candidates(["w:police"]) == [0, 4, 5]
 
 
-def test_only_a_storys_latest_members_are_compared(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(members, "MEMBERS_PER_STORY", 2)
+def test_over_the_budget_only_a_storys_latest_members_are_compared(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(members, "MEMBER_BUDGET", 2)
     index = MemberIndex()
     index.add(_vector(1.0), 0, math.nan)
     index.add(_vector(0.0, 1.0), 0, math.nan)
@@ -199,3 +201,10 @@ def test_members_without_stored_keys_are_keyed_from_their_features(
     for key, stories in expected.items():
         assert computed.members.candidates([key]) == stories
         assert with_keys.members.candidates([key]) == stories
+
+
+def test_the_member_budget_is_shared_evenly_and_small_stories_keep_all() -> None:
+    counts = np.array([3, 40, 100], dtype=np.int64)
+    assert members._fair_share(counts, 1000) == 100  # everything fits
+    assert members._fair_share(counts, 63) == 30  # 3 + 30 + 30
+    assert members._fair_share(counts, 2) == 0

@@ -1,7 +1,7 @@
 """The nearest-member search of story clustering. A lookup does not scan the store: it scores
-the recent members of the stories that can plausibly take the article — those that share a
-name or a headline word with it (a capped inverted index) and those that took one of the
-latest arrivals — so its cost is bounded by constants, whatever the store's size."""
+the members of the stories that can plausibly take the article — those that share a name or
+a frequent word with it (a capped inverted index) and those that took one of the latest
+arrivals — at most MEMBER_BUDGET of them, so its cost has a ceiling whatever the store's size."""
 
 from __future__ import annotations
 
@@ -24,9 +24,11 @@ STORIES_PER_KEY = 32
 """A key (a name, a headline word) lists the stories that most recently took an article with
 it, at most this many: a common key ("trump", "police") cannot make every story a
 candidate, while a rare one keeps its stories for as long as the store does."""
-MEMBERS_PER_STORY = 32
-"""Only a story's latest members are compared: a story follows its event as it develops,
-and a long-running story costs no more than a short one."""
+MEMBER_BUDGET = 4096
+"""At most this many members are compared in one lookup. Within it, every member of the
+candidate stories is; beyond it, each candidate keeps only its latest members, the same
+number for all (the largest that fits): a story follows its event as it develops, and a
+lookup's cost has a ceiling however large the stories grow."""
 RECENT_ARRIVALS = 256
 """The stories of the latest arrivals are always candidates, keys or not: articles of one
 event arrive close together, and an article without names still finds them."""
@@ -49,10 +51,9 @@ class MemberIndex:
         self._day = np.zeros(0, dtype=np.float64)
         self._undated_rank = np.zeros(0, dtype=np.int64)
         self._undated = 0
-        self._width = MEMBERS_PER_STORY
-        self._story_rows = np.zeros((0, self._width), dtype=np.int64)
-        self._story_added = np.zeros(0, dtype=np.int64)
-        self._postings: dict[str, list[int]] = {}
+        self._story_rows: list[Ints] = []  # per story: its member rows (capacity doubles)
+        self._story_count: list[int] = []
+        self._postings: dict[str, dict[int, None]] = {}
         self._recent: deque[int] = deque(maxlen=RECENT_ARRIVALS)
 
     def add(self, vector: Vector, story: int, day: float, keys: Iterable[str] = ()) -> None:
@@ -78,19 +79,20 @@ class MemberIndex:
         ranks = self._undated + np.cumsum(undated) - 1
         self._undated_rank[rows] = np.where(undated, ranks, -1)
         self._undated += int(undated.sum())
-        if n:
-            self._grow_stories(int(stories.max()) + 1)
-        for offset, story in enumerate(stories.tolist()):
-            added = self._story_added[story]
-            self._story_rows[story, added % self._width] = self.size + offset
-            self._story_added[story] = added + 1
-            self._recent.append(story)
-            for key in keys[offset] if keys is not None else ():
-                listed = self._postings.setdefault(key, [])
-                if story in listed:
-                    listed.remove(story)
-                listed.insert(0, story)
-                del listed[STORIES_PER_KEY:]
+        story_list = stories.tolist()
+        self._note_members(story_list)
+        self._recent.extend(story_list[-RECENT_ARRIVALS:] if RECENT_ARRIVALS else ())
+        postings = self._postings
+        for story, listed_under in zip(story_list, keys or (), strict=False):
+            for key in listed_under:
+                listed = postings.get(key)
+                if listed is None:
+                    postings[key] = {story: None}
+                    continue
+                listed.pop(story, None)  # re-listed last: the key's latest story
+                listed[story] = None
+                if len(listed) > STORIES_PER_KEY:
+                    del listed[next(iter(listed))]
         if not undated.all():
             latest = float(np.nanmax(days))
             self.latest = latest if math.isnan(self.latest) else max(self.latest, latest)
@@ -110,18 +112,30 @@ class MemberIndex:
         self._day = np.resize(self._day, capacity)
         self._undated_rank = np.resize(self._undated_rank, capacity)
 
-    def _grow_stories(self, needed: int) -> None:
-        """One row of member slots per story (a ring of its latest members), grown by
-        doubling; -1 marks an empty slot."""
-        old = len(self._story_added)
-        if needed <= old:
-            return
-        capacity = max(16, needed, 2 * old)
-        rows = np.full((capacity, self._width), -1, dtype=np.int64)
-        rows[:old] = self._story_rows
-        added = np.zeros(capacity, dtype=np.int64)
-        added[:old] = self._story_added
-        self._story_rows, self._story_added = rows, added
+    def _note_members(self, stories: list[int]) -> None:
+        """Append the new members (rows size, size + 1, ...) to their stories' row lists."""
+        for offset, story in enumerate(stories):
+            while story >= len(self._story_rows):
+                self._story_rows.append(np.zeros(4, dtype=np.int64))
+                self._story_count.append(0)
+            rows, count = self._story_rows[story], self._story_count[story]
+            if count == len(rows):
+                rows = self._story_rows[story] = np.resize(rows, 2 * count)
+            rows[count] = self.size + offset
+            self._story_count[story] = count + 1
+
+    def _rows_of(self, stories: list[int]) -> Ints:
+        """The members of the candidate stories, or each one's latest within MEMBER_BUDGET."""
+        counts = [self._story_count[s] for s in stories]
+        if not counts:
+            return np.zeros(0, dtype=np.int64)
+        keep = _fair_share(np.array(counts, dtype=np.int64), MEMBER_BUDGET)
+        return np.concatenate(
+            [
+                self._story_rows[s][max(0, c - keep) : c]
+                for s, c in zip(stories, counts, strict=True)
+            ]
+        )
 
     def candidates(self, keys: Iterable[str]) -> list[int]:
         """Stories listed under any of the keys, and those of the latest arrivals (sorted)."""
@@ -144,8 +158,7 @@ class MemberIndex:
         SHORTLIST best links (the others cannot reach the top stories). A dated article
         pays the time decay; an undated one is compared, without decay, with members dated
         within the window of the latest day seen and with the recent undated ones."""
-        rows = self._story_rows[np.array(self.candidates(keys), dtype=np.int64)].ravel()
-        rows = rows[rows >= 0]
+        rows = self._rows_of(self.candidates(keys))
         if not len(rows):
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
         member_day = self._day[rows]
@@ -160,6 +173,21 @@ class MemberIndex:
         if not math.isnan(day):
             sims = sims - np.where(near, w_time * np.minimum(apart / horizon, 1.0), 0.0)
         return _best_per_story(self._story[rows], sims)
+
+
+def _fair_share(counts: Ints, budget: int) -> int:
+    """The largest per-story number of members k with sum(min(count, k)) <= budget (all of
+    them when they fit): the budget is shared evenly, the small stories keep everything."""
+    if int(counts.sum()) <= budget:
+        return int(counts.max())
+    low, high = 0, int(counts.max())
+    while low < high:
+        middle = (low + high + 1) // 2
+        if int(np.minimum(counts, middle).sum()) <= budget:
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 def _cosines(units: Vector, unit: Vector) -> Floats:
