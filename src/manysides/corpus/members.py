@@ -164,8 +164,11 @@ class MemberIndex:
         member_day = self._day[rows]
         dated = ~np.isnan(member_day)
         centre = self.latest if math.isnan(day) else day
-        apart = np.abs(member_day - centre) if not math.isnan(centre) else member_day
-        near = dated & (apart <= window) if not math.isnan(centre) else np.zeros_like(dated)
+        if math.isnan(centre):  # nothing dated seen yet: only undated members can link
+            apart, near = np.zeros_like(member_day), np.zeros_like(dated)
+        else:
+            apart = np.abs(member_day - centre)
+            near = dated & (apart <= window)
         recent_undated = ~dated & (self._undated_rank[rows] >= self._undated - UNDATED_WINDOW)
         keep = near | recent_undated
         rows, apart, near = rows[keep], apart[keep], near[keep]
