@@ -1,7 +1,8 @@
 """Wire-copy detection: synthetic copies of real articles (light edits, truncation, added
 boilerplate, new headline) mixed with the real near-copies already in news_cluster.
 
-Truth: a synthetic copy belongs to its original's family; real articles whose bodies have
+Truth: a synthetic copy belongs to its original's family; real articles whose bodies (without site
+boilerplate, as the detector reads them) have
 exact 5-gram Jaccard >= 0.5 are joined into one family too. Recall counts family pairs with
 Jaccard >= 0.5 that land in one detected group; precision counts detected pairs that are
 in one family.
@@ -23,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus_data import real_articles
-from manysides.corpus.features import FeatureSettings, body, jaccard, shingles
+from manysides.corpus.features import FeatureSettings, body, jaccard, shingles, story_body
 from manysides.corpus.ingest import ingest_articles
 from manysides.corpus.store import Store
 from manysides.model import Article
@@ -67,7 +68,7 @@ def main() -> None:
             x = family[x]
         return x
 
-    sets = {a.id: shingles(body(a)) for a in base}
+    sets = {a.id: shingles(story_body(a)) for a in base}
     for a, b in itertools.combinations(base, 2):
         if jaccard(sets[a.id], sets[b.id]) >= 0.5:
             family[root(b.id)] = root(a.id)
@@ -77,7 +78,7 @@ def main() -> None:
         original = rng.choice(base)
         copy = synthetic_copy(original, kinds[n % 4], rng, n)
         family[copy.id] = root(original.id)
-        sets[copy.id] = shingles(body(copy))
+        sets[copy.id] = shingles(story_body(copy))
         copies.append(copy)
     stream = base + copies
     rng.shuffle(stream)

@@ -18,9 +18,12 @@ from tests.corpus.conftest import FAST
 
 
 def _copy(article: Article, outlet: str) -> Article:
-    """A wire copy: new headline, last paragraph cut, a boilerplate line added."""
+    """A wire copy: new headline, last paragraph cut, a sentence and a boilerplate line added."""
     sentences = article.text[article.body_start :].split(". ")
-    text = ". ".join(sentences[:-1]) + ".\n\nSign up for our newsletter."
+    text = (
+        ". ".join(sentences[:-1])
+        + ".\n\nThe agency did not respond to a request for comment.\n\nSign up for our newsletter."
+    )
     return build_article(
         text,
         Metadata(title="Rewritten: " + article.title, outlet=outlet, published="2016-11-02"),
@@ -37,10 +40,34 @@ def test_wire_copy_is_found_with_original_and_diff(
     pairs = rows(store, "copies")
     assert [(p["article"], p["original"]) for p in pairs] == [(copy.id, original.id)]
     diff = describe_copy(original, copy)
-    assert diff.added == ["Sign up for our newsletter."]
+    assert diff.added == ["The agency did not respond to a request for comment."]
     assert diff.headline is not None and diff.cut
     story = next(s for s in list_stories(store) if s.articles >= 2)
     assert story.independent == story.articles - 1
+
+
+def test_pages_sharing_only_site_boilerplate_are_not_copies(
+    store: Store, real_articles: list[Article]
+) -> None:
+    """Two pages of one site whose only text is its template (a messenger appeal, a
+    copyright line) are neither copies nor joined into one story through that text."""
+    template = (
+        "Chat with us in Facebook Messenger. Find out what's happening in the world as it"
+        " unfolds.\n\nCopyright 2017 Cable News Network. All rights reserved."
+    )
+    pages = [
+        build_article(template, Metadata(title=title, outlet="cnn.example"), f"{n}.html")
+        for n, title in enumerate(["China accused of letting oil into North Korea", "Vegas"])
+    ]
+    assert [f.kind for f in pages[0].furniture] == ["boilerplate", "boilerplate"]
+    ingest_articles(store, [*real_articles[:3], *pages], features=FAST)
+    assert rows(store, "copies") == []
+    assert (
+        store.db.execute(
+            "SELECT count(*) FROM lsh_bands WHERE article_id IN (?, ?)", (pages[0].id, pages[1].id)
+        ).fetchone()[0]
+        == 0
+    )
 
 
 def test_clustering_is_deterministic(tmp_path: Path, real_articles: list[Article]) -> None:

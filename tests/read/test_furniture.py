@@ -19,12 +19,22 @@ BOILERPLATE = [
     "Sign up for BREAKING NEWS Emails privacy policy Thanks for subscribing!",
     "We pay for your stories! Do you have a story for The Sun Online news team? Email us at"
     " tips@the-sun.co.uk or call 0207 782 4368.",
+    "Chat with us in Facebook Messenger. Find out what's happening in the world as it unfolds.",
+    "External links are provided for reference purposes. ABC News is not responsible for the"
+    " content of external Internet sites.",
+    "Copyright © 2018 ABC News Internet Ventures. Yahoo! - ABC News Network",
+    "NPR transcripts are created on a rush deadline by Verb8tm, Inc., an NPR contractor.",
+    "Read more",
+    "SaveSave",
 ]
 STORY = [
     "The advertisement was pulled after viewers complained, the company said.",
     "Reporters were told to scroll down for video of the launch, a spokesman said.",
     "The newspaper said all rights reserved by the league would be sold in 2019.",
     '"Sign up for the draft," he told the crowd on Monday.',
+    "Read more about the fund's losses in the annual report, the regulator said.",
+    "Copyright 2019 rules took effect in June, ending a decade of disputes between the"
+    " publishers and the platforms over who pays for news, lawyers for both sides said.",
 ]
 
 

@@ -8,12 +8,21 @@ confirmed on the exact 5-gram shingle Jaccard, so precision does not depend on s
 from __future__ import annotations
 
 import difflib
+import json
 import re
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from manysides.corpus.features import Features, band_keys, body, jaccard, word_ngrams
+from manysides.corpus.features import (
+    SHINGLE,
+    Features,
+    band_keys,
+    jaccard,
+    story_body,
+    without_spans,
+    word_ngrams,
+)
 from manysides.corpus.store import Store
 from manysides.model import Article
 
@@ -22,8 +31,11 @@ COPY_JACCARD = 0.5
 WIRES = ("associated press", "ap", "reuters", "afp", "agence france-presse", "xinhua", "dpa")
 
 
-def find_copy(store: Store, article: Article, features: Features) -> tuple[str, float] | None:
-    """The stored article this one copies most closely (exact Jaccard >= COPY_JACCARD)."""
+def find_copy(
+    store: Store, mine: set[tuple[str, ...]], features: Features
+) -> tuple[str, float] | None:
+    """The stored article whose text copies `mine` (the article's word 5-grams, see
+    `copy_ngrams`) most closely: exact Jaccard >= COPY_JACCARD."""
     keys = band_keys(features.minhash)
     candidates: set[str] = set()
     for band, key in keys:
@@ -31,12 +43,11 @@ def find_copy(store: Store, article: Article, features: Features) -> tuple[str, 
             "SELECT article_id FROM lsh_bands WHERE band = ? AND key = ?", (band, key)
         ).fetchall()
         candidates.update(str(r[0]) for r in rows)
-    candidates.discard(article.id)
+    candidates.discard(features.article_id)
     estimates = _plausible(store, features.minhash, candidates)
     if not estimates:
         return None
     likeliest = sorted(estimates, key=lambda c: (-estimates[c], c))[:MAX_EXACT]
-    mine = word_ngrams(body(article))
     best: tuple[str, float] | None = None
     for candidate, text in _bodies(store, set(likeliest)):
         score = jaccard(mine, word_ngrams(text))
@@ -45,14 +56,36 @@ def find_copy(store: Store, article: Article, features: Features) -> tuple[str, 
     return best
 
 
+def copy_ngrams(article: Article) -> set[tuple[str, ...]]:
+    """The word 5-grams copies are judged on: the body without site boilerplate, so two pages
+    sharing only their site's template are not copies of each other."""
+    return word_ngrams(story_body(article))
+
+
+def copyable(ngrams: set[tuple[str, ...]]) -> bool:
+    """At least one full 5-gram: a text shorter than that (an empty page, a one-line teaser)
+    matches too much by chance to call anything a copy of it, and its signature would put it
+    in one LSH bucket with every other such page."""
+    return any(len(gram) == SHINGLE for gram in ngrams)
+
+
 def _bodies(store: Store, ids: set[str]) -> list[tuple[str, str]]:
-    """(id, body) of the given articles, by id: one query, no spans rebuilt."""
+    """(id, body without boilerplate) of the given articles, by id: one query, no Article
+    rebuilt."""
     marks = ",".join("?" * len(ids))
     rows = store.db.execute(
-        f"SELECT id, text, body_start FROM articles WHERE id IN ({marks}) ORDER BY id",
+        f"SELECT id, text, body_start, furniture FROM articles WHERE id IN ({marks}) ORDER BY id",
         sorted(ids),
     ).fetchall()
-    return [(str(aid), str(text)[int(start) :] or str(text)) for aid, text, start in rows]
+    found = []
+    for aid, text, start, furniture in rows:
+        boilerplate = [
+            (int(f[1]), int(f[2]))
+            for f in json.loads(furniture)["furniture"]
+            if f[0] == "boilerplate"
+        ]
+        found.append((str(aid), without_spans(str(text), int(start), boilerplate)))
+    return found
 
 
 SKETCH_FLOOR = 0.3
@@ -88,7 +121,10 @@ def record(store: Store, article: Article, features: Features) -> str | None:
 
     Returns the stored article it copies, or None. Runs inside the caller's transaction.
     """
-    match = find_copy(store, article, features)
+    mine = copy_ngrams(article)
+    if not copyable(mine):
+        return None
+    match = find_copy(store, mine, features)
     store.db.executemany(
         "INSERT INTO lsh_bands(band, key, article_id) VALUES (?, ?, ?)",
         [(band, key, article.id) for band, key in band_keys(features.minhash)],
@@ -139,8 +175,8 @@ _SENTENCE = re.compile(r"(?<=[.!?…\"”])\s+|\n+")
 
 def describe_copy(original: Article, copy: Article) -> CopyDiff:
     """Cut, added and reworded sentences (difflib over sentences, then pairing changed runs)."""
-    old = [s.strip() for s in _SENTENCE.split(body(original)) if s.strip()]
-    new = [s.strip() for s in _SENTENCE.split(body(copy)) if s.strip()]
+    old = [s.strip() for s in _SENTENCE.split(story_body(original)) if s.strip()]
+    new = [s.strip() for s in _SENTENCE.split(story_body(copy)) if s.strip()]
     diff = CopyDiff(headline=(original.title, copy.title) if original.title != copy.title else None)
     matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():

@@ -162,22 +162,27 @@ def body(article: Article) -> str:
 
 def story_body(article: Article) -> str:
     """The body without site boilerplate ("Advertisement Continue reading the main story",
-    copyright lines): what clustering reads, so pages of one site do not look alike through
-    their template text. Other furniture stays: leaving out captions, credits and datelines
-    too was measured to lower news_cluster B-cubed F1 (0.949 -> 0.941). Empty when the page
-    has nothing else; wire-copy detection keeps `body`, boilerplate included."""
-    at = article.body_start
-    cut = sorted(
-        (f.span for f in article.furniture if f.kind == "boilerplate" and f.span.end > at),
-        key=lambda span: span.start,
-    )
+    copyright lines): what clustering and wire-copy detection read, so pages of one site do
+    not look alike (or like copies of each other) through their template text. Other
+    furniture stays: leaving out captions, credits and datelines too was measured to lower
+    news_cluster B-cubed F1 (0.949 -> 0.941). Empty when the page has nothing else."""
+    spans = [(f.span.start, f.span.end) for f in article.furniture if f.kind == "boilerplate"]
+    return without_spans(article.text, article.body_start, spans)
+
+
+def without_spans(text: str, body_start: int, spans: Sequence[tuple[int, int]]) -> str:
+    """text[body_start:] with the given (start, end) spans cut out, the pieces joined by a
+    blank line; `body` when nothing is cut. Works on stored rows without rebuilding an
+    Article."""
+    at = body_start
+    cut = sorted((start, end) for start, end in spans if end > at)
     if not cut:
-        return body(article)
+        return text[body_start:] or text
     parts = []
-    for span in cut:
-        parts.append(article.text[at : span.start])
-        at = span.end
-    parts.append(article.text[at:])
+    for start, end in cut:
+        parts.append(text[at:start])
+        at = max(at, end)
+    parts.append(text[at:])
     return "\n\n".join(p.strip() for p in parts if p.strip())
 
 
@@ -217,7 +222,7 @@ def featurize(batch: tuple[FeatureSettings, list[Article]]) -> list[Features]:
     vectors = _embedder(settings.embedder, _threads()).embed(leads)
     entities = _entities(settings.entities, leads)
     return [
-        Features(a.id, vectors[i], minhash(body(a)), terms(a), entities[i])
+        Features(a.id, vectors[i], minhash(story_body(a)), terms(a), entities[i])
         for i, a in enumerate(articles)
     ]
 

@@ -46,6 +46,11 @@ _BOILERPLATE = re.compile(
     r"(?:Advertisement\s*)?Continue reading the main story\b.{0,40}|Advertisement"
     r"|Scroll down for video\.?"
     r"|(?:Copyright|©|\(c\))\s*(?:©\s*)?\d{4}\b.{0,200}\bAll rights reserved\b.*"
+    r"|(?:Copyright|©)\s*(?:©\s*)?\d{4}\b.{0,120}"
+    r"|External links are provided for reference purposes\b.*"
+    r"|Chat with us in Facebook Messenger\b.*"
+    r"|.{0,40}\btranscripts are created on a rush deadline\b.*"
+    r"|Read more:?|Save(?:Save)+"
     r"|.{0,120}\bmay not be published, broadcast, rewritten,? or redistributed\b.*"
     r"|Newsletter Sign Up\b.*"
     r"|Sign up for .{1,60}\b(?:newsletters?|e-?mails|alerts)\b.{0,80}"
@@ -55,7 +60,8 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 """Page template text that news sites repeat on every article (ad slots, "continue
-reading" links, copyright notices, newsletter and tip-line appeals): not the story, and
+reading" links, copyright notices and disclaimers, transcript notes, messenger, newsletter
+and tip-line appeals): not the story, and
 noise for anything that compares articles. Only short paragraphs are tested."""
 BOILERPLATE_MAX = 600
 
