@@ -1,7 +1,7 @@
 """Quality gates: clustering with the shipped defaults must not regress.
 
 Floors are the B-cubed F1 measured in benchmarks/RESULTS.md minus about 0.01
-(news_cluster 0.9487, gold_standard 0.9105). Floors only go up.
+(news_cluster 0.9534, gold_standard 0.9105). Floors only go up.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import pytest
 from manysides.corpus.evaluate import evaluate_clusters
 from tests.corpus.conftest import GOLD, NEWS_CLUSTER
 
-NEWS_CLUSTER_F1_FLOOR = 0.94
+NEWS_CLUSTER_F1_FLOOR = 0.945
 GOLD_STANDARD_F1_FLOOR = 0.90
 
 
