@@ -81,6 +81,19 @@ def test_xi_and_qin_forms_resolve_to_one_entity_each(seed_document: dict[str, An
     assert {"Qin", "Qin Gang", "Chinese leader Qin Gang"} <= qin
 
 
+def test_chinas_foreign_ministry_is_one_speaker_in_both_outlets(
+    seed_document: dict[str, Any],
+) -> None:
+    """'China's foreign ministry said', 'China's Foreign Ministry called' and 'The Chinese
+    Foreign Ministry' (two outlets, one tagged without its country) are one speaker."""
+    ministry = _entity(seed_document, "Chinese Foreign Ministry")
+    quotes = [q for q in seed_document["quotes"] if q["speaker"] == ministry["id"]]
+    assert {"China's foreign ministry", "The Chinese Foreign Ministry"} <= {
+        q["speaker_text"] for q in quotes
+    }
+    assert len({q["outlet"] for q in quotes}) == 2
+
+
 def test_pipeline_slips_are_fixed(seed_document: dict[str, Any]) -> None:
     types = {e["name"]: e["type"] for e in seed_document["entities"]}
     assert types["Kyiv"] == "GPE"

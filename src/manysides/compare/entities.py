@@ -7,6 +7,7 @@ Nothing is merged away: each surface form is a `Variant` with the spans that use
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from manysides.compare.names import (
     same_person_name,
     title_before,
 )
+from manysides.compare.phrases import country_of
 from manysides.model import AnnotatedArticle, Entity, Mention, Span, Variant
 from manysides.nlp.gazetteer import canonical_place
 
@@ -41,7 +43,7 @@ def resolve_entities(
     """Entities sorted by how widely they are reported, and a map from mention to entity id."""
     mentions = [m for item in annotated for m in item.mentions if m.label in NAMED]
     texts = {item.article.id: item.article.text for item in annotated}
-    clusters = _cluster_people(mentions) + _cluster_others(mentions)
+    clusters = _cluster_people(mentions) + _cluster_others(mentions, texts)
     entities: list[tuple[Entity, list[Mention]]] = []
     for cluster in clusters:
         entity = _build_entity(cluster, texts)
@@ -110,7 +112,7 @@ def _owners(surface: str, mention: Mention, by_token: dict[str, set[int]]) -> se
     return owners
 
 
-def _cluster_others(mentions: list[Mention]) -> list[_Cluster]:
+def _cluster_others(mentions: list[Mention], texts: dict[str, str]) -> list[_Cluster]:
     person_tokens = {
         fold(t)
         for m in mentions
@@ -129,7 +131,13 @@ def _cluster_others(mentions: list[Mention]) -> list[_Cluster]:
         label = (
             "GPE" if mention.label in ("GPE", "LOC") and canonical_place(surface) else mention.label
         )
-        key = (label, _key(surface, label))
+        if label == "ORG":
+            before = texts[mention.span.article][
+                max(0, mention.span.start - 40) : mention.span.start
+            ]
+            key = (label, organization_key(surface, before))
+        else:
+            key = (label, _key(surface, label))
         groups.setdefault(key, _Cluster(label, [surface])).mentions.append((mention, surface))
     _merge_acronyms(groups)
     return list(groups.values())
@@ -141,6 +149,32 @@ def _key(surface: str, label: str) -> str:
     if label == "PRODUCT":
         return fold(surface.removesuffix("s") if surface[-2:-1].isdigit() else surface)
     return fold(surface)
+
+
+_COUNTRY_BEFORE = re.compile(r"([A-Z][\w-]+)(?:'s|’s)?\s+$")
+_HEADS = """ministry ministries court parliament police army navy embassy government cabinet senate
+    council office department agency military assembly congress commission"""
+INSTITUTION_HEADS = frozenset(_HEADS.split())
+"""Generic institution names ("Foreign Ministry", "Supreme Court") belong to the country
+written before them; a proper name ("Xinhua") stays itself whatever precedes it."""
+
+
+def organization_key(surface: str, before: str = "") -> str:
+    """An organization's name with its country folded in, so "Chinese Foreign Ministry",
+    "China's foreign ministry" and "Foreign Ministry" after "China's " key alike, and the
+    foreign ministries of two countries do not. `before` is the text just before the name
+    (the tagger often leaves "China's" outside the entity)."""
+    words = clean_surface(surface).split()
+    core = fold(" ".join(words))
+    if len(words) >= 2:
+        country = country_of(words[0])
+        if country is not None:
+            return f"{fold(country)} {fold(' '.join(words[1:]))}"
+    if not words or words[-1].lower() not in INSTITUTION_HEADS:
+        return core
+    found = _COUNTRY_BEFORE.search(before)
+    country = country_of(found.group(1)) if found else None
+    return f"{fold(country)} {core}" if country else core
 
 
 def _merge_acronyms(groups: dict[tuple[str, str], _Cluster]) -> None:

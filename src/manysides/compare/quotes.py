@@ -3,7 +3,9 @@ with its wording differences, and the JSON ``quotes`` section.
 
 Speaker resolution inside an article (pronouns, "the spokesperson") happens at annotation;
 here the resolved name is matched to the cross-outlet entity whose variant ends where the
-name ends, so "Peskov" and "Kremlin spokesman Dmitry Peskov" get one entity id.
+name ends, so "Peskov" and "Kremlin spokesman Dmitry Peskov" get one entity id; an
+institution the tagger did not mark ("China's foreign ministry") gets the organization
+entity with the same country-folded name ("Chinese Foreign Ministry").
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any
 
+from manysides.compare.entities import organization_key
 from manysides.model import Comparison, Entity, Quote, Span
 
 _STOPWORDS = """the a an and or of to in on for with that this is are was were be will would has
@@ -52,10 +55,15 @@ def enrich(comparison: Comparison) -> dict[str, Any]:
 def quote_records(comparison: Comparison) -> list[QuoteRecord]:
     """Every quote of every article, numbered q1, q2, … in article order."""
     ends = variant_ends(comparison.entities)
+    organizations = {
+        organization_key(e.name): e.id for e in reversed(comparison.entities) if e.type == "ORG"
+    }
     records: list[QuoteRecord] = []
     for item in comparison.annotated:
         for quote in item.quotes:
             entity, affiliation = speaker_entity(quote, ends)
+            if entity is None and quote.speaker_ref is not None:
+                entity = organizations.get(organization_key(quote.speaker_ref.text))
             number = len(records) + 1
             records.append(
                 QuoteRecord(f"q{number}", item.article.outlet, quote, entity, affiliation)
