@@ -30,6 +30,20 @@ def test_timeline_merges_the_visit_across_outlets(seed_document: dict[str, Any])
 
 
 @pytest.mark.model
+def test_timeline_labels_are_the_articles_own_words(seed_document: dict[str, Any]) -> None:
+    """A label is a passage of its first citation (or passages joined by an ellipsis), never
+    parts glued together ("Xi visited Russia Russia")."""
+    labels = []
+    for entry in seed_document["timeline"]:
+        cited = entry["citations"][0]["text"]
+        assert all(piece in cited for piece in entry["label"].split(" … ")), entry
+        labels.append(entry["label"])
+    assert "Russian troops must withdraw beyond its 1991 borders" in labels
+    assert "Xi last visited Russia" in labels
+    assert "he planned" not in labels
+
+
+@pytest.mark.model
 def test_publication_proposed_from_the_text_when_unknown(nlp: Any) -> None:
     # imported here: importing manysides.compare.* at collection time shadows the
     # manysides.compare() function that the seed_comparison fixture calls

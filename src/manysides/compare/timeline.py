@@ -109,8 +109,8 @@ def build_timeline(
 ) -> list[dict[str, Any]]:
     """Dated happenings of all outlets in calendar order, merged where they are the same."""
     entries: list[TimelineEntry] = []
-    for item, expression, label, cited in _dated(annotated):
-        keys = {w for w in words(label) if w not in STOPWORDS and w not in SPEECH_WORDS}
+    for item, expression, label, gist, cited in _dated(annotated):
+        keys = {w for w in words(gist) if w not in STOPWORDS and w not in SPEECH_WORDS}
         keys.discard(expression.span.text.lower())
         citation = {
             **cited.to_dict(),
@@ -141,8 +141,10 @@ def _same(entry: TimelineEntry, expression: TemporalExpression, keys: set[str]) 
 
 def _dated(
     annotated: list[AnnotatedArticle],
-) -> list[tuple[AnnotatedArticle, TemporalExpression, str, Span]]:
-    """(article, date, label, cited span): each resolved date with the clause it dates."""
+) -> list[tuple[AnnotatedArticle, TemporalExpression, str, str, Span]]:
+    """(article, date, label, gist, cited span): each resolved date with the clause it dates;
+    the gist (the clause's actor, action, target and place, or the sentence) is what entries
+    are merged on, the label what is shown."""
     found = []
     for item in annotated:
         by_time = {_key(e.time): e for e in item.events if e.time is not None}
@@ -154,14 +156,37 @@ def _dated(
                 (s.span for s in item.sentences if s.index == expression.sentence), None
             )
             cited = sentence or expression.span
-            label = _event_label(event) if event else cited.text
-            found.append((item, expression, label, cited))
+            gist = _event_gist(event) if event else cited.text
+            label = (_event_label(event, item.article.text) if event else None) or cited.text
+            found.append((item, expression, label, gist, cited))
     return found
 
 
-def _event_label(event: Event) -> str:
+def _event_gist(event: Event) -> str:
     parts = (event.actor, event.action, event.target, event.place)
     return " ".join(p.text for p in parts if p is not None)
+
+
+MAX_LABEL = 160
+"""A clause longer than this is shown as its parts joined by an ellipsis."""
+PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i", "you", "this", "that"])
+
+
+def _event_label(event: Event, text: str) -> str | None:
+    """The clause that states the dated event, as the article words it: from the first to the
+    last of its actor, action, target and place ("Russian troops must withdraw beyond its 1991
+    borders", not the parts glued together). None for a pronoun or no actor with a bare verb
+    ("he planned"): the sentence says more."""
+    bare = event.target is None and event.place is None
+    if bare and (event.actor is None or event.actor.text.lower() in PRONOUNS):
+        return None
+    parts = sorted(
+        {(p.start, p.end) for p in (event.actor, event.action, event.target, event.place) if p}
+    )
+    start, end = parts[0][0], max(e for _s, e in parts)
+    if end - start <= MAX_LABEL:
+        return text[start:end]
+    return " … ".join(text[s:e] for s, e in parts)
 
 
 def _entry_json(entry_id: str, entry: TimelineEntry) -> dict[str, Any]:
