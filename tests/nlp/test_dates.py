@@ -61,6 +61,8 @@ def test_relative_expression_without_anchor_stays_relative() -> None:
 
 def test_bare_numbers_are_not_years_and_anchor_parses() -> None:
     assert find_expressions("Xi, 69, met 2000 troops") == []
+    assert find_expressions("USA TODAY, Collin Brennan") == []  # a newspaper's name
+    assert [m.group() for _k, m, _s in find_expressions("He spoke today.")] == ["today"]
     assert publication_anchor("2023-03-17T10:00:00") == FRIDAY
     assert publication_anchor("not a date") is None
 

@@ -49,11 +49,11 @@ def test_event_spans_cite_the_article_text(seed_document: dict[str, Any]) -> Non
 @pytest.mark.model
 @pytest.mark.skipif(not (SHARED_DATA / "giveme5w1h").exists(), reason="../shared/data missing")
 def test_giveme5w1h_floor(nlp: Any) -> None:
-    """Quality gate on all 96 gold documents (measured 2026-11-23, fourth session: role and
-    coordinated headline actors, untagged names, full names, timed days, embedded-post dates,
-    regions losing to places inside them; lenient precision who 0.946, what 0.800, when 0.794,
-    where 0.837; recall who 0.729, what 0.792, when 0.617, where 0.569); floors sit about 0.03
-    below."""
+    """Quality gate on all 96 gold documents (measured 2026-11-23, fifth session: incidents
+    named after their place, datelines in caption fragments, "in the UK"/"in south London",
+    localities, bare days only from the lead, "USA TODAY" is no date; lenient precision who
+    0.946, what 0.800, when 0.847, where 0.879; recall who 0.729, what 0.792, when 0.617,
+    where 0.708); floors sit about 0.03 below."""
     import importlib.util
 
     path = EXAMPLES.parent / "benchmarks" / "fivew.py"
@@ -65,12 +65,12 @@ def test_giveme5w1h_floor(nlp: Any) -> None:
     result = fivew.evaluate(None, nlp)
     assert result["who"]["precision"] >= 0.91 and result["who"]["recall"] >= 0.70
     assert result["what"]["precision"] >= 0.77 and result["what"]["recall"] >= 0.76
-    assert result["when"]["precision"] >= 0.76 and result["when"]["recall"] >= 0.58
-    assert result["where"]["precision"] >= 0.80 and result["where"]["recall"] >= 0.54
+    assert result["when"]["precision"] >= 0.81 and result["when"]["recall"] >= 0.58
+    assert result["where"]["precision"] >= 0.85 and result["where"]["recall"] >= 0.68
     assert result["who"]["precision_strict"] >= 0.87
     assert result["what"]["precision_strict"] >= 0.73
-    assert result["when"]["precision_strict"] >= 0.73
-    assert result["where"]["precision_strict"] >= 0.78
+    assert result["when"]["precision_strict"] >= 0.78
+    assert result["where"]["precision_strict"] >= 0.81
 
 
 def _headline(title: str, *actor: str) -> tuple[Any, list[Any]]:
@@ -250,14 +250,25 @@ def test_headline_actor_is_a_name_the_tagger_missed_when_the_story_capitalises_i
     assert headline_actor(article, []) is None
 
 
-def test_best_place_prefers_the_place_inside_a_named_region() -> None:
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (  # "Croydon, south London": the region named as context
+            "Five dead after tram overturns in south London",
+            "A tram overturned in Croydon, south London. London commuters were shocked in London.",
+        ),
+        (  # "Croydon, a large suburb": a place introduced as a locality
+            "Several dead after tram overturns in London",
+            "A tram overturned in London. It stopped in Croydon, a large suburb of the city.",
+        ),
+    ],
+)
+def test_best_place_prefers_the_place_inside_a_wider_one(title: str, body: str) -> None:
     from dataclasses import replace
 
     from manysides.model import Article
     from manysides.nlp.headline import best_place
 
-    title = "Five dead after tram overturns in south London"
-    body = "A tram overturned in Croydon, south London. London commuters were shocked in London."
     article = Article("a1", f"{title}\n\n{body}", "test", "metadata", title, "a1")
     article = replace(article, title_span=article.span(0, len(title)))
     places = _mentions(article, ("London", "GPE"), ("Croydon", "GPE"))
@@ -339,3 +350,66 @@ def test_who_is_the_lead_clause_of_the_headline_actor_in_full(nlp: Any) -> None:
     )
     main = _main(nlp, text, "2016-11-13")
     assert main.who is not None and main.who.text == "Felipe Massa"  # not "Brazil's Massa"
+
+
+def test_incident_named_after_its_place_gives_where() -> None:
+    from dataclasses import replace
+
+    from manysides.model import Article
+    from manysides.nlp.events import _incident_places
+
+    title = "Croydon tram crash: Last victims named as three adults"
+    body = "The victims died in the derailment. A tram overturned near Croydon station."
+    article = Article("a1", f"{title}\n\n{body}", "test", "metadata", title, "a1")
+    article = replace(article, title_span=article.span(0, len(title)))
+    at = article.text.index("Croydon station")
+    mentions = _mentions(article, ("Croydon", "PRODUCT"))  # the headline's word, mis-tagged
+    mentions.append(replace(mentions[0], span=article.span(at, at + 7), label="GPE"))
+    found = _incident_places(article, [], mentions)
+    assert [(m.span.text, m.span.start) for m in found] == [("Croydon", 0)]
+    assert _incident_places(article, [], mentions[:1]) == []  # never tagged a place
+
+
+def test_late_dateline_and_lead_prepositions() -> None:
+    from manysides.nlp.events import LATE_DATELINE, LEAD_PREP, _known
+
+    text = "Photo LONDON -- The peaks are slimmer. USA TODAY -- Talk about a surprise."
+    names = [m.group(1) for m in LATE_DATELINE.finditer(text)]
+    assert names == ["LONDON", "USA TODAY"]
+    assert [n for n in names if _known(n)] == ["LONDON"]  # a dateline names a known place
+    for before in ("sold in the ", "a tram derailed in south ", "thousands gathered outside "):
+        assert LEAD_PREP.search(before)
+    for before in ("from south ", "in a ", "the "):
+        assert not LEAD_PREP.search(before)
+
+
+@pytest.mark.model
+def test_lead_place_modifying_a_noun_is_not_where(nlp: Any) -> None:
+    text = (
+        "Clinton blames FBI for election defeat\n\n"
+        "Hillary Clinton blamed her defeat in the US presidential election on the FBI director. "
+        "She spoke to donors in a phone call."
+    )
+    main = _main(nlp, text, "2016-11-13")
+    assert main.where is None  # "US" modifies "election"
+
+
+@pytest.mark.model
+def test_when_skips_a_participants_past_and_late_bare_days(nlp: Any) -> None:
+    text = (
+        "Police name tram crash victims\n\n"
+        "The woman who died on Wednesday was named by police on Saturday. "
+        "Her family paid tribute to her. Friends remembered a kind neighbour."
+    )
+    main = _main(nlp, text, "2016-11-12")
+    assert main.when is not None and main.when.text == "Saturday"  # not her death's day
+    late = (
+        "Police name tram crash victims\n\n"
+        "The final victims of the tram crash have been named by police. "
+        "Their families paid tribute to them. Friends remembered kind neighbours. "
+        "A vigil was held on Thursday."
+    )
+    assert _main(nlp, late, "2016-11-12").when is None  # a bare day after the lead
+    timed = late.replace("on Thursday", "at around 6:10am on Wednesday")
+    main = _main(nlp, timed, "2016-11-12")
+    assert main.when is not None and main.when.text == "at around 6:10am on Wednesday"

@@ -37,7 +37,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("month_day", rf"\b({_MON})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:%|percent))"),
         ("ago", rf"\b({_NUM})\s+(day|week|month|year)s?\s+ago\b"),
         ("modified", rf"\b(last|next|this|past|coming)\s+(week|weekend|month|year|{_WD}|{_MON})\b"),
-        ("deictic", r"\b(today|yesterday|tomorrow|tonight|last night|this morning)\b"),
+        ("deictic", r"(?<!\bUSA )\b(today|yesterday|tomorrow|tonight|last night|this morning)\b"),
         ("weekday", rf"\b({_WD})\b"),
         ("month", rf"\b(?:in|since|until|by|from|early|late|mid|of) ({_MON})\b(?! \d)"),
         ("year", r"\b(?:in|since|until|by|from|before|after|during|of) ((?:19|20)\d\d)\b"),

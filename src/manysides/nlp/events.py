@@ -14,6 +14,7 @@ from typing import Any
 
 from manysides.model import Article, Event, MainEvent, Mention, Span, TemporalExpression
 from manysides.nlp.dates import clock_times, posted_days, publication_anchor, with_time_of_day
+from manysides.nlp.gazetteer import canonical_place
 from manysides.nlp.headline import best_place, headline_action, headline_actor, title_places
 from manysides.nlp.quotes import SPEECH_VERBS
 from manysides.nlp.speakers import noun_phrase
@@ -28,8 +29,19 @@ WHO_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 _WHO_WORDS = """people police officials rescuers victims passengers residents fans voters
     protesters students workers troops soldiers investigators authorities scientists"""
 WHO_NOUNS = frozenset(_WHO_WORDS.split())
+_PEOPLE_WORDS = """man woman men women person people child children boy girl victim passenger
+    driver father mother son daughter teenager adult resident"""
+PEOPLE_NOUNS = frozenset(_PEOPLE_WORDS.split())
+"""Nouns for people, whose describing clause ("a woman killed when …") is a participant's past."""
 LEAD_SENTENCES = 3
 """How many opening sentences where may come from when the first has none."""
+LEAD_PREP = re.compile(
+    r"\b(?:in|at|near|to|outside)\s+(?:the\s+)?"
+    r"(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+|central\s+)?$",
+    re.IGNORECASE,
+)
+"""A preposition that puts a lead's place at the event, maybe with an article or a compass
+word ("in the UK", "in south London", "in northern Afghanistan", "outside Wrigley Field")."""
 WHEN_SENTENCES = 6
 """How many opening sentences the main event's time may come from (a crash's "6.10am on
 Wednesday" often follows a lead and a casualty count)."""
@@ -38,6 +50,15 @@ DATELINE = re.compile(
     r"\s*(?:\([A-Za-z ]+\)\s*)?(?:--|—|–)\s"
 )
 """A capitalized place, maybe a region and an agency, and a dash at a sentence's start."""
+LATE_DATELINE = re.compile(
+    r"(?<=\s)([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})(?:, [A-Z][\w.]+)?"
+    r"\s*(?:\([A-Za-z ]+\)\s*)?(?:--|—|–)\s"
+)
+"""A dateline after a caption's words ("Photo LONDON --"): trusted when it is a known place."""
+_EVENT_WORDS = """crash attacks? bombings? shootings? derailment tragedy disaster explosion blast
+    fire earthquake quake floods? riots? massacre collision accident siege stabbings?"""
+NAMED_EVENT = r"\s+(?:[a-z]+\s+){0,2}(?:" + "|".join(_EVENT_WORDS.split()) + r")\b"
+"""An incident named after its place ("the Croydon tram crash", "the Nice attack")."""
 SETTLEMENT = re.compile(
     r"\b(?:city|town|village|port|province|district) of ((?:[A-Z][\w'-]*[\w])(?:[ -][A-Z][\w'-]*[\w])*)"
 )
@@ -178,7 +199,7 @@ def main_event(
         who=who,
         what=_pick_what(article, verb, offset, action),
         when=_when(article, lead, dates),
-        where=_where(article, lead[:LEAD_SENTENCES], mentions),
+        where=_where(article, lead, mentions),
         why=_clause_marked(article, verb, offset, WHY_MARKS),
         how=_clause_marked(article, verb, offset, HOW_MARKS),
     )
@@ -187,9 +208,16 @@ def main_event(
 def _where(
     article: Article, lead: list[tuple[int, Any]], mentions: Sequence[Mention]
 ) -> Span | None:
-    """The dateline, or else the best of the headline's and the lead's places."""
-    places = [*title_places(article, mentions), *_places(article, lead, mentions)]
-    place = _dateline(article, lead) or best_place(article, places)
+    """The dateline, or else the best of the headline's and the lead's places, among them a
+    place an incident is named after ("the Croydon tram crash")."""
+    opening = lead[:LEAD_SENTENCES]
+    places = [
+        *title_places(article, mentions),
+        *_places(article, opening, mentions),
+        *_incident_places(article, opening, mentions),
+    ]
+    place = _dateline(article, opening) or best_place(article, places)
+    place = place or _late_dateline(article, opening)
     if place is None:
         return None
     rest = HYPHENATED.match(article.text, place.end)  # "Mazar" tagged in "Mazar-i-Sharif"
@@ -299,11 +327,13 @@ def _when(
     else its first day near the publication, widened over its time of day, or else its first
     time of day; None when the lead dates nothing recent (a year is background). A day that
     dates a rising count ("the toll rose to six Friday") is a later update, not the event's
-    day."""
+    day, and one in a clause describing people ("a woman who died on Wednesday") their past.
+    A bare day (no time of day) counts only from the first `LEAD_SENTENCES`: further down, a
+    day without a clock time more often dates what followed or preceded the event."""
     anchor = publication_anchor(article.published)
     days: list[tuple[int, int]] = []
     first: tuple[int, int] | None = None
-    for offset, sent in lead:
+    for index, (offset, sent) in enumerate(lead):
         start, end = offset + sent.start_char, offset + sent.end_char
         found = [
             with_time_of_day(article.text, d.span.start, d.span.end)
@@ -311,10 +341,13 @@ def _when(
             if start <= d.span.start < end
             and _recent(d, anchor)
             and not _dates_update(sent.doc, d.span.start - offset)
+            and not _dates_participant(sent.doc, d.span.start - offset)
             and not _quoted(sent.doc.text, d.span.start - offset)
         ]
         clocks = [(start + a, start + b) for a, b in clock_times(article.text[start:end])]
         days.extend(found)
+        if index >= LEAD_SENTENCES:
+            found = [d for d in found if clock_times(article.text[d[0] : d[1]])]
         first = first or next(iter(found or clocks), None)
     timed = next((d for d in days if clock_times(article.text[d[0] : d[1]])), None)
     chosen = timed or first or _posted(article, dates, anchor)
@@ -345,6 +378,26 @@ def _dates_update(doc: Any, char: int) -> bool:
     return verb is not None and verb.lemma_.lower() in UPDATE_VERBS
 
 
+def _dates_participant(doc: Any, char: int) -> bool:
+    """Whether the date at ``char`` lies in a clause describing people ("six men and one
+    woman killed when a tram derailed on Wednesday", "those who died on Wednesday"): it dates
+    what happened to them before, not what the lead reports."""
+    token = next((t for t in doc if t.idx <= char < t.idx + len(t)), None)
+    for _ in range(12):
+        if token is None or token.head.i == token.i:
+            return False
+        if token.dep_ in ("relcl", "acl") and _is_people(token.head):
+            return True
+        token = token.head
+    return False
+
+
+def _is_people(noun: Any) -> bool:
+    """Whether ``noun`` names people: a person, a pronoun ("those") or a word for people."""
+    lemma = noun.lemma_.lower()
+    return noun.ent_type_ == "PERSON" or noun.pos_ == "PRON" or lemma in PEOPLE_NOUNS
+
+
 def _recent(expression: TemporalExpression, anchor: date | None) -> bool:
     """A day or week that can be the main event's: within `RECENT` of the publication (any,
     when the publication or the expression's days are unknown)."""
@@ -360,18 +413,24 @@ def _places(
     article: Article, lead: list[tuple[int, Any]], mentions: Sequence[Mention]
 ) -> list[Mention]:
     """Places the lead sentences put the event at ("in Croydon", "near Sandilands", "the city
-    of Mazar-i-Sharif"); "from Beckenham" says where someone comes from, and a place inside a
-    relative clause ("adults who lived in South London") describes a participant, not where it happened."""
+    of Mazar-i-Sharif"); "from Beckenham" says where someone comes from, a place inside a
+    relative clause ("adults who lived in South London") describes a participant, and one
+    modifying a noun ("in the US presidential election") names what is spoken of."""
     found = []
     for offset, sent in lead:
         start, end = offset + sent.start_char, offset + sent.end_char
         text = sent.doc.text
         for mention in mentions:
             at = mention.span.start - offset
-            before = text[max(0, at - 6) : at] if 0 <= at <= len(text) else ""
-            preposition = before.split()[-1:] in (["in"], ["at"], ["near"], ["to"])
+            before = text[max(0, at - 30) : at] if 0 <= at <= len(text) else ""
+            preposition = LEAD_PREP.search(before) is not None
             inside = mention.label in PLACE_LABELS and start <= mention.span.start < end
-            if inside and preposition and not _describes_participant(sent.doc, at):
+            if (
+                inside
+                and preposition
+                and not _describes_participant(sent.doc, at)
+                and not _modifier(sent.doc, mention.span.end - offset - 1)
+            ):
                 found.append(mention)
         found.extend(_named_settlements(article, offset, sent))
     return found
@@ -383,6 +442,15 @@ def _describes_participant(doc: Any, char: int) -> bool:
     token = next((t for t in doc if t.idx <= char < t.idx + len(t)), None)
     verb = _governing_verb(token) if token is not None else None
     return verb is not None and (verb.dep_ == "relcl" or verb.lemma_.lower() in ORIGIN_VERBS)
+
+
+def _modifier(doc: Any, char: int) -> bool:
+    """Whether the word at ``char`` modifies a noun after it ("in the US presidential
+    election"): the phrase's place is then not the event's."""
+    token = next((t for t in doc if t.idx <= char < t.idx + len(t)), None)
+    if token is None or token.dep_ not in ("compound", "amod", "nmod"):
+        return False
+    return bool(token.head.i > token.i and token.head.pos_ == "NOUN")
 
 
 def _named_settlements(article: Article, offset: int, sent: Any) -> list[Mention]:
@@ -403,6 +471,45 @@ def _dateline(article: Article, lead: list[tuple[int, Any]]) -> Span | None:
         if found:
             return article.span(found.start(1), found.end(1))
     return None
+
+
+def _late_dateline(article: Article, lead: list[tuple[int, Any]]) -> Span | None:
+    """A dateline of a known place in the opening text up to the end of the lead, after a
+    caption's words or in a fragment the lead skips ("Photo LONDON -- The peaks …")."""
+    if not lead or article.title_span is None:
+        return None
+    offset, sent = lead[-1]
+    for found in LATE_DATELINE.finditer(
+        article.text, article.title_span.end, offset + sent.end_char
+    ):
+        if _known(found.group(1)):
+            return article.span(found.start(1), found.end(1))
+    return None
+
+
+def _known(name: str) -> bool:
+    """Whether an upper-case dateline name ("SAO PAULO") is a place in the gazetteer."""
+    return canonical_place(name.title()) is not None
+
+
+def _incident_places(
+    article: Article, lead: list[tuple[int, Any]], mentions: Sequence[Mention]
+) -> list[Mention]:
+    """Places the headline or the lead name an incident after ("Croydon tram crash: …", "the
+    Croydon tram tragedy"): where it happened, even when the tagger did not take the word in
+    the headline for a place. The name must be tagged a place somewhere in the article."""
+    names = {m.span.text for m in mentions if m.label in PLACE_LABELS}
+    title = article.title_span
+    ranges = [(title.start, title.end)] if title is not None else []
+    ranges += [(o + s.start_char, o + s.end_char) for o, s in lead]
+    found = []
+    for start, end in ranges:
+        for name in names:
+            pattern = rf"\b{re.escape(name)}(?={NAMED_EVENT})"
+            for match in re.finditer(pattern, article.text[start:end]):
+                span = article.span(start + match.start(), start + match.end())
+                found.append(Mention(span, "GPE", -1))
+    return found
 
 
 def _clause_marked(article: Article, verb: Any, offset: int, marks: frozenset[str]) -> Span | None:

@@ -32,6 +32,9 @@ OPEN = frozenset(_OPEN_WORDS.split())
 SECOND_ACTION = re.compile(r"\s(?:and|but)\s(?=[a-z]+s\s)")
 """A second predicate of the headline's actor ("Trump slams 'rigged' FBI and claims …",
 "Clinton blames Comey … and insists …"): the first is the event."""
+LOCALITY = r",\s+an?\s+(?:[a-z-]+\s+){0,2}(?:suburb|district|town|village|borough|neighbou?rhood)\b"
+"""A place the text introduces as a locality ("Croydon, a large suburb to the south of the
+city"): it lies inside the wider places named around it."""
 KICKER = re.compile(r"(?:[^\W\d][\w'-]*\s+){0,3}[^\W\d][\w'-]*:\s+")
 """A topic label before the headline proper, at most four words and a colon ("Croydon tram
 crash: Last victims named …", "Trump election: Clinton blames …")."""
@@ -230,11 +233,14 @@ def best_place(article: Article, candidates: Sequence[Mention]) -> Span | None:
 def _contains_another(article: Article, place: Mention, places: Sequence[Mention]) -> bool:
     """Whether the text locates another candidate inside ``place``: "Croydon, south London",
     "Baoding, Hebei province", "Mazar-i-Sharif in northern Afghanistan" (London, Hebei and
-    Afghanistan are the wider region, named as context)."""
+    Afghanistan are the wider region, named as context), or introduces it as a `LOCALITY`
+    ("Croydon, a large suburb to the south of the city")."""
     outer = re.escape(place.span.text)
     for other in {m.span.text for m in places} - {place.span.text}:
         inside = rf"\b{re.escape(other)},?\s+(?:in\s+)?(?:the\s+)?(?:[a-z]+\s+)?{outer}\b"
-        if re.search(inside, article.text):
+        if re.search(inside, article.text) or re.search(
+            rf"\b{re.escape(other)}{LOCALITY}", article.text
+        ):
             return True
     return False
 
