@@ -191,7 +191,7 @@ def test_seed_same_quotation_across_outlets_shows_wording(seed_document: dict[st
     linked = [q for q in kuleba if q["same_as"]]
     assert len(linked) == 2
     changes = [c for q in linked for d in q["differences"] for c in d["changes"]]
-    assert {"this": "significance", "other": "meaning"} in changes
+    assert {"this": "significance", "other": "meaning", "kind": "reworded"} in changes
 
 
 @pytest.mark.model

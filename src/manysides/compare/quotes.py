@@ -136,12 +136,23 @@ def _common_run(one: str, other: str) -> int:
 
 
 def wording_differences(one: str, other: str) -> list[dict[str, str]]:
-    """Word runs that differ between two renderings of one quotation."""
+    """Word runs that differ between two renderings of one quotation, each with its kind:
+    `reworded` (both say something different there), `only_this` / `only_other` (words one
+    rendering has inside the shared passage), or `extent` (one quotes further before or after
+    it: a longer excerpt, not a different wording)."""
     a, b = words(one), words(other)
+    ops = SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes()
     changes = []
-    for tag, i1, i2, j1, j2 in SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
-        if tag != "equal":
-            changes.append({"this": " ".join(a[i1:i2]), "other": " ".join(b[j1:j2])})
+    for n, (tag, i1, i2, j1, j2) in enumerate(ops):
+        if tag == "equal":
+            continue
+        if tag == "replace":
+            kind = "reworded"
+        elif n in (0, len(ops) - 1) and len(ops) > 1:
+            kind = "extent"
+        else:
+            kind = "only_this" if tag == "delete" else "only_other"
+        changes.append({"this": " ".join(a[i1:i2]), "other": " ".join(b[j1:j2]), "kind": kind})
     return changes
 
 

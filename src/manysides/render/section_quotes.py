@@ -65,10 +65,24 @@ def _how(quote: dict[str, Any]) -> str:
 def _differences(quote: dict[str, Any]) -> list[str]:
     found = []
     for difference in quote.get("differences", []):
-        changes = "; ".join(f"“{c['this']}” vs “{c['other']}”" for c in difference["changes"][:5])
+        other = difference["quote"]
+        changes = [_change(c, other) for c in difference["changes"] if c.get("kind") != "extent"]
+        longer = any(c.get("kind") == "extent" for c in difference["changes"])
+        text = "; ".join(changes[:5]) + (" …" if len(changes) > 5 else "")
         if changes:
-            found.append(f"wording vs {difference['quote']}: {changes}")
+            found.append(f"wording vs {other}: {text}")
+        elif longer:
+            found.append(f"same words as {other}, one quotes a longer passage")
     return found
+
+
+def _change(change: dict[str, str], other: str) -> str:
+    """One wording change, said from this quote's side."""
+    if change.get("kind") == "only_this":
+        return f"“{change['this']}” not in {other}"
+    if change.get("kind") == "only_other":
+        return f"{other} adds “{change['other']}”"
+    return f"“{change['this']}” vs “{change['other']}”"
 
 
 def _group_html(name: str, items: list[dict[str, Any]]) -> Markup:
