@@ -129,3 +129,19 @@ def test_seed_without_publication_date_keeps_dates_relative(nlp: Any) -> None:
     relative = [d for item in annotated for d in item.dates if d.relation != "absolute"]
     assert relative and all(not d.resolved and d.value is None for d in relative)
     assert any(d.relation == "-3 days" for d in relative)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "tense"),
+    [  # a participle with no auxiliary takes the tense of the clause it depends on
+        ("The boy fell into the well while harvesting vegetables on Sunday, media said.", "past"),
+        ("Xi will travel to Moscow, meeting Putin on Monday.", "future"),
+        ("He is meeting Putin on Monday.", "present"),
+    ],
+)
+def test_a_participle_takes_the_tense_of_its_clause(nlp: Any, text: str, tense: str) -> None:
+    from manysides.nlp.dates import verb_tense
+
+    day = text.rindex(" on ") + 4
+    assert verb_tense(nlp(text), day) == tense

@@ -164,10 +164,20 @@ def verb_tense(doc: Any, char: int) -> Tense:
     for _ in range(6):
         if token is None:
             return None
-        if token.pos_ in ("VERB", "AUX"):
+        if token.pos_ in ("VERB", "AUX") and not _non_finite(token):
             return _tense_of(token)
         token = token.head if token.head.i != token.i else None
     return None
+
+
+def _non_finite(verb: Any) -> bool:
+    """A participle with no auxiliary inside another clause ("fell … while harvesting
+    vegetables on Sunday"): it has no tense of its own, the clause it depends on does."""
+    return (
+        verb.tag_ == "VBG"
+        and verb.dep_ in ("advcl", "acl", "xcomp", "pcomp")
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
 
 
 def _tense_of(verb: Any) -> Tense:
