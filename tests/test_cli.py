@@ -79,3 +79,17 @@ def test_python_api_called_twice_in_one_process(seed_comparison: Any) -> None:
 def test_help_has_an_example() -> None:
     result = _run("compare", "--help")
     assert result.returncode == 0 and "Example: manysides compare" in result.stdout
+
+
+def test_an_output_path_that_is_a_folder_is_refused_before_the_work(tmp_path: Path) -> None:
+    result = _run("compare", EXAMPLES, "--md", tmp_path)
+    assert result.returncode == 2
+    assert f"{tmp_path}: is a folder" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_merging_a_story_into_itself_is_refused(tmp_path: Path) -> None:
+    result = _run("merge", "2", "2", "--db", tmp_path / "n.db")
+    assert result.returncode == 2
+    assert "cannot merge story 2 into itself" in result.stderr
+    assert not (tmp_path / "n.db").exists()

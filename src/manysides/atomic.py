@@ -6,10 +6,26 @@ import os
 import tempfile
 from pathlib import Path
 
+from manysides.errors import OutputPathError
+
+
+def check_output_path(path: str | Path) -> Path:
+    """Raise OutputPathError unless a file can be written at `path` (it is not a folder, and
+    no part of its folder is a file), so a bad --md or -o fails before the work, not after."""
+    target = Path(path)
+    if target.is_dir():
+        raise OutputPathError(str(path), "is a folder; give a file name (e.g. report.md)")
+    for parent in target.parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise OutputPathError(str(path), f"{parent} is a file, not a folder")
+            break
+    return target
+
 
 def write_text_atomic(path: str | Path, content: str) -> Path:
     """Never leaves a half-written report: readers see the old file or the new one."""
-    target = Path(path)
+    target = check_output_path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:

@@ -63,9 +63,13 @@ def compare(
 
     Example: manysides compare examples/ --html out/report.html --omission-k 2
     """
+    from manysides.atomic import check_output_path
     from manysides.compare.run import compare as run_compare
     from manysides.render.json_doc import warnings
 
+    for path in (json_path, md_path, html_path):
+        if path is not None:
+            check_output_path(path)
     with stderr.status("Reading and analyzing articles…"):
         options = {"omission_k": omission_k} if omission_k is not None else None
         comparison = run_compare(sources, options=options)

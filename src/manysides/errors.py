@@ -20,6 +20,16 @@ class InputError(ManysidesError):
         self.problem = problem
 
 
+class OutputPathError(ManysidesError):
+    """An output path that cannot take a file (a folder, or under a file): bad usage, said
+    before any work is done."""
+
+    exit_code = 2
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+
+
 class NotEnoughArticlesError(ManysidesError):
     """A comparison needs at least two usable articles."""
 

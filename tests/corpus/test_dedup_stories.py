@@ -119,6 +119,19 @@ def test_exported_articles_carry_id_source_outlet_published_story(
     assert export(store, "stories", "csv", None)
 
 
+def test_empty_tables_export_their_header_and_lists_stay_lists(
+    store: Store, real_articles: list[Article]
+) -> None:
+    assert export(store, "copies", "csv", None) == "article,original,jaccard\r\n"
+    ingest_articles(store, real_articles[:4], features=FAST)
+    jsonl = export(store, "stories", "jsonl", None)
+    assert jsonl is not None
+    story = json.loads(jsonl.splitlines()[0])
+    assert isinstance(story["outlets"], list) and isinstance(story["entities"], list)
+    csv_text = export(store, "stories", "csv", None)
+    assert csv_text is not None and "; " in csv_text.splitlines()[1]
+
+
 def test_b_cubed_and_ari_known_values() -> None:
     assert b_cubed([1, 1, 2, 2], ["a", "a", "b", "b"]) == (1.0, 1.0, 1.0)
     p, r, _f = b_cubed([1, 1, 1, 1], ["a", "a", "b", "b"])

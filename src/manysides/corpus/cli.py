@@ -188,8 +188,11 @@ def merge(
 
     Example: manysides merge 3 7 --db news.db
     """
+    from manysides.corpus.store import StoreError
     from manysides.corpus.stories import merge as run_merge
 
+    if story_a == story_b:
+        raise StoreError(f"cannot merge story {story_a} into itself")
     with _open(db) as store:
         run_merge(store, story_a, story_b)
     stderr.print(f"story {story_b} merged into {story_a}", highlight=False)
@@ -242,10 +245,12 @@ def copies(
             "SELECT c.article_id, w.original, c.jaccard FROM copies c JOIN wire_groups w"
             " ON w.grp = c.grp WHERE c.article_id != w.original ORDER BY c.grp, c.article_id"
         ).fetchall()
+        pairs = [p for p in pairs if not article or p[0] == article]
+        if not pairs:
+            which = f"{article} is not a wire copy" if article else "no wire copies"
+            stderr.print(f"{which} in {store.path}", highlight=False)
         out = Console()
         for copy_id, original_id, score in pairs:
-            if article and copy_id != article:
-                continue
             original, copy = store.article(original_id), store.article(copy_id)
             diff = describe_copy(original, copy)
             out.print(
