@@ -74,3 +74,27 @@ def test_thousands_with_separators() -> None:
     sentence = "The airline will train all {} employees to counteract implicit bias."
     found = _conflicts(sentence.format("120,000"), sentence.format("120,002"))
     assert [(k, c) for k, c, _v in found] == [("number", True)]
+
+
+def test_two_lower_bounds_of_a_toll_are_not_a_contradiction() -> None:
+    sentence = "At least {} civilians were killed in the blast near the consulate, officials said."
+    found = _conflicts(sentence.format("four"), sentence.format("six"))
+    numbers = [(kind, contradiction) for kind, contradiction, _v in found if kind == "number"]
+    assert numbers and not any(contradiction for _k, contradiction in numbers)
+
+
+def test_a_date_conflict_says_which_dates_the_words_mean() -> None:
+    from manysides.compare.run import compare_articles
+
+    articles = []
+    for outlet, verb in (("one", "will fall"), ("other", "fell")):
+        text = (
+            f"{TITLE}\n\nThe station {verb} into the Pacific on Sunday, officials said.\n\n{FILLER}"
+        )
+        meta = Metadata(title=TITLE, outlet=outlet, published="2018-03-30")
+        articles.append(build_article(text, meta, outlet))
+    comparison = compare_articles(articles, enrichers=[])
+    dates = [c for c in find_conflicts(comparison) if c.kind == "date"]
+    assert (
+        dates and "(2018-04-01)" in dates[0].explanation and "(2018-03-25)" in dates[0].explanation
+    )

@@ -23,6 +23,10 @@ APPROX = {
     "less", "fewer", "least", "most", "up", "just", "under", "estimated", "than", "upwards",
     "several", "maybe", "perhaps",
 }  # fmt: skip
+LOWER_BOUNDS = {"least", "more", "over", "upwards"}
+UPPER_BOUNDS = {"most", "up", "under", "less", "fewer"}
+"""'at least 4' and 'at least 6' (a toll that rose between two reports) do not contradict
+each other; neither do two upper bounds."""
 RUNNING = {"total", "far", "now", "rose", "risen", "climbed", "climbing", "toll", "earlier",
            "initially", "later", "updated", "increased", "reached", "latest", "previously"}  # fmt: skip
 _NUMERIC = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
@@ -268,8 +272,11 @@ def _same_context(a: ClaimView, x: Value, b: ClaimView, y: Value) -> bool:
 
 
 def _markers(view: ClaimView, value: Value, words: set[str]) -> set[str]:
+    """Marker words in the three tokens before the value or inside it (the tagger often
+    takes "At least four" as one number)."""
     before = [t.low for t in view.tokens if t.end <= value.start][-3:]
-    return {w for w in before if w in words}
+    inside = [t.low for t in view.tokens if value.start <= t.start and t.end <= value.end]
+    return {w for w in before + inside if w in words}
 
 
 def _running(view: ClaimView) -> set[str]:
@@ -281,10 +288,14 @@ def _number_conflict(
 ) -> Conflict:
     what = x.counted or y.counted
     thing = f" for “{what}”" if what else ""
-    approx = _markers(a, x, APPROX) != _markers(b, y, APPROX)
+    marks_a, marks_b = _markers(a, x, APPROX), _markers(b, y, APPROX)
+    approx = marks_a != marks_b
     running = _running(a) != _running(b)
+    same_bound = any(marks_a & bound and marks_b & bound for bound in (LOWER_BOUNDS, UPPER_BOUNDS))
     if subset:
         scope, note = "scope", " — one counts a subset of the other (scope, not a contradiction)"
+    elif same_bound:
+        scope, note = "scope", " — both are bounds of the same side, which do not contradict"
     elif approx:
         scope, note = (
             "scope",
@@ -374,12 +385,19 @@ def _date_conflict(a: ClaimView, x: Value, b: ClaimView, y: Value, fact: str | N
     return Conflict(
         "date",
         True,
-        f"Different dates for the same event: “{x.text}” vs “{y.text}”.",
+        f"Different dates for the same event: {_dated(x)} vs {_dated(y)}.",
         [_side(a, x), _side(b, y)],
         "contradiction",
         fact=fact,
         key=("date", fact or "", *sorted((x.text.lower(), y.text.lower()))),
     )
+
+
+def _dated(value: Value) -> str:
+    """The words and, when the dates stage resolved them, the date they mean: "Sunday" vs
+    "Sunday" says nothing, "Sunday" (2016-11-13) vs "Sunday" (2016-11-06) does."""
+    resolved = value.kind.startswith("resolved-")
+    return f"“{value.text}” ({value.value})" if resolved else f"“{value.text}”"
 
 
 def token_values(tokens: tuple[Token, ...]) -> list[str]:
