@@ -30,6 +30,19 @@ def test_timeline_merges_the_visit_across_outlets(seed_document: dict[str, Any])
 
 
 @pytest.mark.model
+def test_timeline_merges_across_outlets_only(seed_document: dict[str, Any]) -> None:
+    """One report's same-day clauses stay separate entries ("the Kremlin said Friday the jets
+    would be destroyed" is not the schedule released Friday); the call between the foreign
+    ministers is one entry from both outlets."""
+    for entry in seed_document["timeline"]:
+        articles = [c["article"] for c in entry["citations"]]
+        assert len(articles) == len(set(articles)), entry
+    (call,) = [e for e in seed_document["timeline"] if e["value"] == "2023-03-16" and
+               any("telephone conversation" in c["text"] for c in e["citations"])]  # fmt: skip
+    assert len(call["outlets"]) == 2
+
+
+@pytest.mark.model
 def test_timeline_labels_are_the_articles_own_words(seed_document: dict[str, Any]) -> None:
     """A label is a passage of its first citation (or passages joined by an ellipsis), never
     parts glued together ("Xi visited Russia Russia")."""

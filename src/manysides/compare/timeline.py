@@ -8,11 +8,13 @@ week" and "Xi will pay a state visit to Moscow next week"); every entry keeps it
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from manysides.compare.phrases import country_of
 from manysides.compare.quotes import STOPWORDS, words
 from manysides.model import AnnotatedArticle, Comparison, Event, Span, TemporalExpression
 from manysides.nlp.calendar import weekday_number
@@ -27,7 +29,9 @@ class TimelineEntry:
     last: str
     granularity: str
     label: str
-    keys: set[str]
+    keys: list[set[str]]
+    """The content words of each merged clause, kept apart: a clause joins when it shares
+    enough with one of them, not with their union (which would grow into a catch-all)."""
     citations: list[dict[str, Any]] = field(default_factory=list)
 
 
@@ -110,14 +114,13 @@ def build_timeline(
     """Dated happenings of all outlets in calendar order, merged where they are the same."""
     entries: list[TimelineEntry] = []
     for item, expression, label, gist, cited in _dated(annotated):
-        keys = {w for w in words(gist) if w not in STOPWORDS and w not in SPEECH_WORDS}
-        keys.discard(expression.span.text.lower())
+        keys = _gist_keys(gist) - set(words(expression.span.text))
         citation = {
             **cited.to_dict(),
             "outlet": item.article.outlet,
             "date": date_ids.get(_key(expression.span)),
         }
-        entry = next((e for e in entries if _same(e, expression, keys)), None)
+        entry = next((e for e in entries if _same(e, expression, keys, item.article.id)), None)
         if entry is None:
             assert expression.value and expression.first and expression.last
             entry = TimelineEntry(
@@ -126,17 +129,43 @@ def build_timeline(
                 expression.last,
                 expression.granularity,
                 label,
-                keys,
+                [],
             )
             entries.append(entry)
-        entry.keys |= keys
+        entry.keys.append(keys)
         entry.citations.append(citation)
     entries.sort(key=lambda e: (e.first, e.last))
     return [_entry_json(f"t{n}", e) for n, e in enumerate(entries, start=1)]
 
 
-def _same(entry: TimelineEntry, expression: TemporalExpression, keys: set[str]) -> bool:
-    return entry.value == expression.value and bool(entry.keys & keys)
+MIN_SHARED_KEYS = 2
+
+
+def _same(
+    entry: TimelineEntry, expression: TemporalExpression, keys: set[str], article: str
+) -> bool:
+    """Same date, from another article, and at least two content words shared with one of
+    the entry's clauses (places count as their country: "Xi … in Moscow" and "Xi … in
+    Russia" share two). Two clauses of one article are two events: an outlet does not
+    report one thing twice in a way worth merging, and same-day events of one report
+    ("the Kremlin said Friday …", "the ministry on Friday did not confirm …") must not fuse."""
+    if entry.value != expression.value or any(c["article"] == article for c in entry.citations):
+        return False
+    return any(len(known & keys) >= MIN_SHARED_KEYS for known in entry.keys)
+
+
+def _gist_keys(gist: str) -> set[str]:
+    keys = set()
+    for word in re.findall(r"[\w'-]+", gist):
+        low = word.lower()
+        if low in STOPWORDS or low in SPEECH_WORDS:
+            continue
+        country = country_of(word) if word[:1].isupper() else None
+        low = low.removesuffix("'s")
+        keys.add(
+            country.lower() if country else low[:-1] if low.endswith("s") and len(low) > 4 else low
+        )
+    return keys
 
 
 def _dated(
@@ -176,9 +205,10 @@ def _event_label(event: Event, text: str) -> str | None:
     """The clause that states the dated event, as the article words it: from the first to the
     last of its actor, action, target and place ("Russian troops must withdraw beyond its 1991
     borders", not the parts glued together). None for a pronoun or no actor with a bare verb
-    ("he planned"): the sentence says more."""
+    ("he planned") or a bare speech verb ("the Kremlin said"): the sentence says more."""
     bare = event.target is None and event.place is None
-    if bare and (event.actor is None or event.actor.text.lower() in PRONOUNS):
+    speech = event.action.text.lower() in SPEECH_WORDS  # "the Kremlin said": what?
+    if bare and (event.actor is None or event.actor.text.lower() in PRONOUNS or speech):
         return None
     parts = sorted(
         {(p.start, p.end) for p in (event.actor, event.action, event.target, event.place) if p}
