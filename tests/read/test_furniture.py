@@ -74,3 +74,33 @@ def test_a_page_of_boilerplate_only_has_an_empty_story_body() -> None:
     article = build_article(text, Metadata(title="NPR Search"), "search.txt")
     assert story_body(article) == ""
     assert lead(article) == "NPR Search\n"
+
+
+FLATTENED = (
+    "A Chinese boy trapped down an abandoned well has been found dead. Image copyright Reuters"
+    " Image caption The boy was found without signs of life after the search that took over 100"
+    " hours A huge rescue operation had run for four days. Rescuers said the boy fell on Sunday."
+    " Media caption Anti-Trump protests continue in New York Mr Trump said the rescuers had done"
+    " all they could."
+)
+
+
+def test_a_caption_flattened_into_the_text_is_set_aside() -> None:
+    article = build_article(FLATTENED, Metadata(title="Boy found dead in well"), "bbc.txt")
+    captions = [f.span.text for f in article.furniture if f.kind == "caption"]
+    assert captions == [
+        "Image copyright Reuters Image caption The boy was found without signs of life after the"
+        " search that took over 100 hours",
+        "Media caption Anti-Trump protests continue in New York",
+    ]
+    assert all(f.credit is None for f in article.furniture)  # a photo credit is not a source
+
+
+def test_annotation_reads_around_a_flattened_caption() -> None:
+    from manysides.nlp.annotate import story_paragraphs
+
+    article = build_article(FLATTENED, Metadata(title="Boy found dead in well"), "bbc.txt")
+    pieces = [article.text[s:e] for s, e in story_paragraphs(article)]
+    assert pieces[1].endswith("has been found dead.")
+    assert pieces[2].startswith("A huge rescue operation") and pieces[3].startswith("Mr Trump")
+    assert not any("caption" in piece for piece in pieces)

@@ -38,9 +38,27 @@ TITLE_SENTENCE = -1
 
 
 def story_paragraphs(article: Article) -> list[tuple[int, int]]:
-    """Offsets of the title and of the body paragraphs that are not furniture."""
-    furniture = {(f.span.start, f.span.end) for f in article.furniture}
-    return [p for p in paragraph_offsets(article.text) if p not in furniture]
+    """Offsets of the title and of the body paragraphs that are not furniture; furniture
+    inside a paragraph (a caption flattened into the text) is cut out of it."""
+    furniture = sorted((f.span.start, f.span.end) for f in article.furniture)
+    pieces = []
+    for start, end in paragraph_offsets(article.text):
+        at = start
+        for cut_start, cut_end in furniture:
+            if cut_end <= at or cut_start >= end:
+                continue
+            pieces.append((at, cut_start))
+            at = max(at, cut_end)
+        pieces.append((at, end))
+    return [_stripped(article.text, s, e) for s, e in pieces if article.text[s:e].strip()]
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    while text[start].isspace():
+        start += 1
+    while text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def annotate_articles(articles: Sequence[Article], nlp: Any = None) -> list[AnnotatedArticle]:

@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 
 from manysides.errors import InputError
 from manysides.model import Article, Furniture, OutletSource, Span
-from manysides.read.furniture import classify_paragraph, is_section_label
+from manysides.read.furniture import classify_paragraph, inline_captions, is_section_label
 from manysides.read.normalize import normalize_text, paragraph_offsets
 
 MIN_TEXT_CHARS = 40
@@ -60,6 +60,10 @@ def build_article(raw_text: str, meta: Metadata, source: str) -> Article:
         hit = classify_paragraph(paragraph)
         if hit:
             furniture_hits.append((start, end, hit.kind, hit.credit))
+        else:
+            furniture_hits.extend(
+                (s, e, "caption", None) for s, e in inline_captions(text, start, end)
+            )
     article_id = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
     outlet, outlet_source = resolve_outlet(meta, source)
     furniture = tuple(

@@ -7,7 +7,9 @@ story: it is recorded with its kind and, for credits, the agency it names.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from manysides.model import FurnitureKind
@@ -108,3 +110,101 @@ def is_section_label(paragraph: str, following: str | None) -> bool:
         and len(following.split()) > len(words)
         and not _SENTENCE_END.search(following)
     )
+
+
+_INLINE_CAPTION = re.compile(r"(?:Image copyright\s+\S.{0,60}?\s+)?(?:Image|Media) caption\s+")
+"""BBC picture and video captions as scrapers flatten them into the running text ("… a dry
+well Image copyright Reuters Image caption The boy was found … 100 hours A Chinese boy
+trapped …"): the caption has no full stop, so it ends where the next sentence begins."""
+_WORD = re.compile(r"[^\s]+")
+_STARTERS = frozenset(
+    [
+        "A",
+        "An",
+        "The",
+        "In",
+        "On",
+        "At",
+        "As",
+        "After",
+        "Before",
+        "But",
+        "And",
+        "Or",
+        "So",
+        "Some",
+        "Many",
+        "Most",
+        "More",
+        "Dozens",
+        "Hundreds",
+        "Thousands",
+        "He",
+        "She",
+        "It",
+        "They",
+        "We",
+        "I",
+        "His",
+        "Her",
+        "Their",
+        "Its",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "There",
+        "Here",
+        "According",
+        "Meanwhile",
+        "However",
+        "While",
+        "When",
+        "Where",
+        "Officials",
+        "Police",
+    ]
+)
+_TITLES = frozenset(["Mr", "Mrs", "Ms", "Dr"])
+_OPENERS = frozenset(["He", "She", "It", "They", "We", "The", "A", "An"])
+"""Words that open a sentence even after a capitalized word ("… in the Oval Office He said")."""
+_GLUE_WORDS = "a an the of in at on for from to by with into across over under near like and or"
+_GLUE = frozenset(_GLUE_WORDS.split())
+"""A sentence does not start right after these: "… voters like these in | Los Angeles"."""
+
+
+def inline_captions(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each flattened caption inside text[start:end], as described for
+    `_INLINE_CAPTION`. A capitalized word ends the caption unless the text uses it as a
+    name elsewhere (after a lowercase word at least twice); a full stop ends it too."""
+    found: list[tuple[int, int]] = []
+    names: Counter[str] | None = None
+    at = start
+    while (match := _INLINE_CAPTION.search(text, at, end)) is not None:
+        if names is None:
+            names = Counter(re.findall(r"(?<=[a-z,] )([A-Z][\w'’-]*)", text))
+        stop = _caption_end(text, match.end(), end, names)
+        found.append((match.start(), stop))
+        at = max(stop, match.end())
+    return found
+
+
+def _caption_end(text: str, at: int, end: int, names: Counter[str]) -> int:
+    words = list(_WORD.finditer(text, at, end))
+    for previous, word in itertools.pairwise(words):
+        if text.startswith(("Image copyright", "Image caption", "Media caption"), word.start()):
+            return previous.end()
+        if "\n" in text[previous.end() : word.start()]:
+            return previous.end()  # a caption on a line of its own
+        before, token = previous.group(), word.group().strip("\"'“‘(")
+        if before[-1] in ".!?" or before.endswith(('."', ".”")):
+            return previous.end()
+        if not token[:1].isupper() or before[-1] in ",;:-–—" or before.lower() in _GLUE:
+            continue
+        if token.isupper() and 2 <= len(token) <= 5:
+            continue  # an acronym ("the US", "FBI") is a name
+        if (token in _TITLES or token in _OPENERS) and before[:1].isupper():
+            return previous.end()  # "… in New York Mr Trump seems …"
+        if before[:1].islower() and (token in _STARTERS or names[token] < 2):
+            return previous.end()
+    return end
