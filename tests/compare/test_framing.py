@@ -64,6 +64,19 @@ def test_credits_ap_afp_and_post_wires(seed_comparison: Any) -> None:
 
 
 @pytest.mark.model
+def test_sourcing_names_the_speakers_the_quotes_section_names(seed_comparison: Any) -> None:
+    """A quoted fragment inside reported speech is its reporter's ("Russian officials"), and a
+    spokesperson speaking for Sunak is not Sunak; the side is the role's country."""
+    sources = {
+        q["speaker"]: q for o in _framing(seed_comparison)["outlets"] for q in o["quoted_sources"]
+    }
+    assert sources["Russian officials"]["side"] == "Russia"
+    spokesperson = sources["A spokesperson for British Prime Minister Rishi Sunak"]
+    assert spokesperson["side"] == "United Kingdom" and "Rishi Sunak" not in sources
+    assert sources.get("Xi Jinping", {"count": 0})["count"] <= 1  # Xi is quoted once, by AP
+
+
+@pytest.mark.model
 def test_scare_quotes_and_tone_per_outlet(seed_comparison: Any) -> None:
     outlets = _framing(seed_comparison)["outlets"]
     scare = {s["text"] for o in outlets for s in o["scare_quotes"]}

@@ -206,9 +206,9 @@ METHOD: dict[str, str] = {
     "loaded_words": "Words with |VADER valence| >= 1.5 (human ratings -4..+4).",
     "labels": "Words before a name in its noun phrase, and appositions, from the parse; "
     "'title' when only titles and country words, else 'epithet' or 'apposition'.",
-    "quotations": "Straight double-quoted passages; speaker = nearest person (else "
-    "organization) named outside the quotation in its sentences; a short quotation with no "
-    "speech verb is a scare quote.",
+    "quotations": "Straight double-quoted passages; speaker = the quote extractor's (as in "
+    "'Who said what'), else the nearest person (else organization) named outside the quotation "
+    "in its sentences; a short quotation with no speech verb is a scare quote.",
     "sources": "Credits from captions/credit lines and in-text agency credits ('told AFP').",
 }
 

@@ -4,7 +4,9 @@ Text is normalized to straight double quotes, so a quotation is a pair of ``"`` 
 paragraph. The speaker is the nearest person (else organization) named outside the quotation
 in the sentence that opens or closes it ("...," Kremlin spokesman Dmitry Peskov told
 reporters); a paragraph that opens with a quotation and names nobody continues the previous
-speaker. Speakers found by the quote extractor (`AnnotatedArticle.quotes`, issue 4) win;
+speaker. Speakers found by the quote extractor (`AnnotatedArticle.quotes`, issue 4) win,
+also for a quoted fragment inside reported speech ('Russian officials said "a number of
+important bilateral documents" would be signed' is the officials', not the nearest name's);
 the window rule covers quotation marks it leaves out.
 
 A short quotation (at most `SCARE_WORDS` words) with no speech verb near it is a scare quote:
@@ -17,6 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from manysides.compare.quotes import VariantEnds, speaker_entity, variant_ends
 from manysides.model import AnnotatedArticle, Entity, Mention, Quote, Span
 
 SCARE_WORDS = 4
@@ -44,11 +47,13 @@ def find_quotations(item: AnnotatedArticle, entities: Sequence[Entity]) -> list[
     article = item.article
     names = _entity_names(entities)
     direct = [q for q in item.quotes if q.direct]
+    spoken = [q for q in item.quotes if q.speech]  # a quoted fragment of reported speech too
+    ends, entity_names = variant_ends(list(entities)), {e.id: e.name for e in entities}
     found: list[Quotation] = []
     previous: tuple[str | None, Span | None] = (None, None)
     for start, end in _regions(article.text, article.body_start):
         inner = article.span(start + 1, end - 1)
-        speaker = _extracted_speaker(direct, start, end, names)
+        speaker = _extracted_speaker(spoken, start, end, ends, entity_names)
         window = _attribution_window(item, start, end)
         if speaker[0] is None:
             mention = _speaker(item.mentions, window, start, end)
@@ -71,19 +76,20 @@ def _overlaps(span: Span, start: int, end: int) -> bool:
 
 
 def _extracted_speaker(
-    direct: Sequence[Quote], start: int, end: int, names: dict[tuple[str, int, int], str]
+    spoken: Sequence[Quote], start: int, end: int, ends: VariantEnds, names: dict[str, str]
 ) -> tuple[str | None, Span | None]:
-    """The speaker the quote extractor found for the quotation at ``[start, end)``."""
-    for quote in direct:
+    """The speaker the quote extractor found for the quotation at ``[start, end)``, named as
+    the "Who said what" section names it: the resolved entity, else the words the article
+    used ("A spokesperson for British Prime Minister Rishi Sunak" is not Sunak)."""
+    for quote in spoken:
         if not any(_overlaps(c, start, end) for c in quote.content):
             continue
         ref = quote.speaker_ref or quote.speaker
         if ref is None:
             return None, None
-        for (article, s, e), name in names.items():
-            if article == ref.article and s < ref.end and ref.start < e:
-                return name, ref
-        return ref.text, ref
+        entity, _affiliation = speaker_entity(quote, ends)
+        name = names.get(entity) if entity is not None else None
+        return name or ref.text, ref
     return None, None
 
 

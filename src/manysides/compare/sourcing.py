@@ -79,7 +79,7 @@ def quoted_sources(
     speakers = []
     per_side: Counter[str] = Counter()
     for name, quotes in sorted(by_speaker.items(), key=lambda kv: -len(kv[1])):
-        side = sides.get(name) or (country_of(name) if name != "(unattributed)" else None)
+        side = sides.get(name) or (_country_in(name) if name != "(unattributed)" else None)
         per_side[side or "unknown"] += len(quotes)
         speakers.append(
             {
@@ -90,3 +90,14 @@ def quoted_sources(
             }
         )
     return speakers, dict(per_side.most_common())
+
+
+def _country_in(name: str) -> str | None:
+    """The country a speaker stands for: the name itself ("Kremlin"), else the first country
+    word of a role phrase ("A spokesperson for British Prime Minister …", "Russian officials")."""
+    found = country_of(name)
+    for word in re.findall(r"[A-Z][\w'’-]*", name) if found is None else ():
+        found = country_of(word.removesuffix("'s").removesuffix("’s"))
+        if found:
+            break
+    return found
