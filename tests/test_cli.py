@@ -93,3 +93,10 @@ def test_merging_a_story_into_itself_is_refused(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "cannot merge story 2 into itself" in result.stderr
     assert not (tmp_path / "n.db").exists()
+
+
+def test_the_same_file_twice_is_compared_with_a_note() -> None:
+    result = _run("compare", "--format", "json", SEED_A, SEED_A)
+    assert result.returncode == 0, result.stderr
+    assert f"{SEED_A} is given twice" in result.stderr
+    assert any("given twice" in note for note in json.loads(result.stdout)["warnings"])

@@ -114,4 +114,17 @@ def warnings(comparison: Comparison) -> list[str]:
                 f"{article.outlet} ({article.source}) is in '{article.language}': the pipeline is "
                 "English-only, so its entities and facts are likely incomplete."
             )
+    first: dict[str, Article] = {}
+    for article in comparison.articles:
+        base = article.id.split("-")[0]
+        original = first.setdefault(base, article)
+        if original is article:
+            continue
+        if original.source == article.source:
+            notes.append(f"{article.source} is given twice: it is compared with itself.")
+        else:
+            notes.append(
+                f"{article.outlet} ({article.source}) has the same text as {original.outlet} "
+                f"({original.source}): a wire copy, compared as a second report."
+            )
     return notes
