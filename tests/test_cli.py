@@ -100,3 +100,8 @@ def test_the_same_file_twice_is_compared_with_a_note() -> None:
     assert result.returncode == 0, result.stderr
     assert f"{SEED_A} is given twice" in result.stderr
     assert any("given twice" in note for note in json.loads(result.stdout)["warnings"])
+
+
+def test_version() -> None:
+    result = _run("--version")
+    assert result.returncode == 0 and result.stdout.startswith("manysides 0.")
