@@ -123,6 +123,31 @@ def test_understood_subjects_chained_cues_and_adjacent_cues(nlp: Any) -> None:
             assert span is None or text[span.start : span.end] == span.text
 
 
+@pytest.mark.model
+def test_subjects_the_parse_attached_elsewhere(nlp: Any) -> None:
+    text = (
+        "Live updates\n\n"
+        "Cruz pivoted to arguing that the epidemic was one more reason to secure the border "
+        "with Mexico, in order to prevent heroin traffickers from crossing into the U.S.\n"
+        "Chris Christie added that he would approve cross-border enforcement.\n\n"
+        '"The report proves the committee has faced serial delays," \xa0added Gowdy.\n\n'
+        "He also had a voice in decisions about major American investments in Ukraine, said "
+        "a former spokesman for Ukraine's Foreign Ministry, Oleg Voloshyn.\n\n"
+        "Appearing before cheering supporters Monday morning at NLD headquarters, Suu Kyi, 70, "
+        'said it was too early to congratulate winners but added, "I think you all have an '
+        'idea of the results."\n'
+    )
+    annotated = _annotated(nlp, "t6", text)
+    added = [q for q in annotated.quotes if q.cue and q.cue.text == "added"]
+    assert [q.speaker.text if q.speaker else None for q in added][-1] == "Suu Kyi, 70"
+    speakers = {q.speaker.text for q in annotated.quotes if q.speaker}
+    assert {"Chris Christie", "Gowdy"} <= speakers
+    assert any(s.startswith("a former spokesman for Ukraine's Foreign Ministry") for s in speakers)
+    for quote in annotated.quotes:
+        for span in [*quote.content, quote.cue, quote.speaker]:
+            assert span is None or text[span.start : span.end] == span.text
+
+
 def test_cue_model_ships_in_the_package() -> None:
     model = cue_model.load_model()
     assert 0.0 < model.threshold < 1.0 and len(model.weights) > 1000

@@ -224,7 +224,7 @@ def _source(token: Any) -> Any:
             if objects:
                 return objects[0]
     for child in token.children:
-        if child.dep_ in ("nsubj", "poss") and _may_source(child):
+        if child.dep_ in ("nsubj", "poss") and _may_source(child) and on_line(child, token):
             return child
     if token.pos_ == "NOUN" and token.dep_ in ("dobj", "pobj", "attr"):
         verb = token.head if token.dep_ != "pobj" else token.head.head

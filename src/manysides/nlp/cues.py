@@ -70,6 +70,7 @@ RAISING_VERBS = frozenset({"seem", "appear"})
 """Their subject is not a source: "Trump appears to have lost" is no one's claim."""
 OBJECT_CONTROL_PREPS = frozenset({"for", "of"})
 STRAY_DEPS = frozenset({"ROOT", "ccomp", "conj", "parataxis"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 """Where a speech verb without a subject may have lost it to a parse error."""
 _OBJECT_CONTROL_WORDS = """lead force prompt cause push press urge ask encourage persuade convince
     bring get allow inspire compel pressure invite challenge"""
@@ -103,8 +104,20 @@ def subject_of(verb: Any) -> Any:
         controller = _controller(token)
         if controller is not None:
             return controller
-        token = token.head
+        token = _reported_conjunct(token) or token.head
     return None
+
+
+def _reported_conjunct(verb: Any) -> Any:
+    """The speech verb a speech verb is coordinated with when the parser put it inside the
+    other's complement ("Suu Kyi said it was too early …, but added": "added" as a
+    conjunct of "was"): that verb, whose subject is the speaker; else None."""
+    clause = verb.head
+    if verb.dep_ != "conj" or verb.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    return clause.head if clause.head.i < clause.i else None
 
 
 def _same_line(token: Any, other: Any) -> bool:
@@ -146,11 +159,12 @@ def _object_controls(token: Any) -> bool:
 def stray_subject(verb: Any) -> Any:
     """A speech verb's subject the parse attached elsewhere: the noun right before it ("…,
     the Democratic presidential candidate stated that", parsed as an apposition) or, after
-    a quotation, right after it ("''…,'' said Robin Maynard, half joking"); else None."""
+    a quotation, right after it ("''…,'' said Robin Maynard, half joking", "…, said a former
+    spokesman for …"); else None."""
     if verb.lemma_.lower() not in SPEECH_VERBS or verb.dep_ not in STRAY_DEPS:
         return None
     doc, at = verb.doc, verb.i - 1
-    while at >= verb.sent.start and doc[at].dep_ in ("aux", "neg", "advmod"):
+    while at >= verb.sent.start and (doc[at].dep_ in ("aux", "neg", "advmod") or doc[at].is_space):
         at -= 1
     before = doc[at] if at >= verb.sent.start else None
     if before is not None and before.pos_ in (*NOUNS, "PRON"):
@@ -159,11 +173,33 @@ def stray_subject(verb: Any) -> Any:
             return head
     if before is None or not (before.is_punct or before.is_quote):
         return None
-    after = doc[verb.i + 1] if verb.i + 1 < verb.sent.end else None
+    at = verb.i + 1
+    while at < verb.sent.end - 1 and doc[at].pos_ in ("DET", "ADJ"):
+        at += 1  # ''…,'' said a former spokesman
+    after = doc[at] if at < verb.sent.end else None
     if after is None or after.pos_ not in NOUNS:
         return None
     head = _phrase_head(after)
     return head if head.i > verb.i and head.dep_ not in ("pobj", "poss") else None
+
+
+def line_subject(verb: Any) -> Any:
+    """The name that opens a finite verb's line when the verb has no subject ("… into the
+    U.S." + line break + "Chris Christie added that …": the parser ran the previous line on
+    and took the name as the object of its "into"): the name is the subject; else None."""
+    if verb.pos_ != "VERB" or verb.tag_ not in FINITE_TAGS or verb.i == 0:
+        return None
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    doc, at = verb.doc, verb.i - 1
+    while at >= 0 and (doc[at].pos_ == "PROPN" or doc[at].text in (".", "-")):
+        at -= 1
+    name = doc[verb.i - 1]
+    if at == verb.i - 1 or name.pos_ != "PROPN":
+        return None
+    if at >= 0 and "\n" not in doc.text[doc[at].idx : doc[at + 1].idx]:
+        return None  # the name does not open the line
+    return name
 
 
 def _phrase_head(token: Any) -> Any:

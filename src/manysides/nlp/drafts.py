@@ -164,7 +164,7 @@ def source_head(verb: Any, offset: int) -> tuple[Any, int] | None:
                 return agents[0], offset
     if cues.unsourced(verb):
         return None
-    subject = cues.subject_of(verb) or cues.stray_subject(verb)
+    subject = cues.subject_of(verb) or cues.stray_subject(verb) or cues.line_subject(verb)
     if subject is None or (subject.dep_ == "nsubjpass" and subject.head.i == verb.i):
         return None  # "Christie was asked whether …": the asker is not given
     return subject, offset
