@@ -296,3 +296,19 @@ def _annotated(nlp: Any, article_id: str, text: str) -> Any:
     article = replace(article, title_span=article.span(0, len(title)), body_start=len(title) + 2)
     (annotated,) = annotate_articles([article], nlp)
     return annotated
+
+
+@pytest.mark.model
+def test_scare_quote_and_negated_cue_are_not_statements(nlp: Any) -> None:
+    text = (
+        "Headline\n\n"
+        "Beijing and Moscow struck a partnership, and China has yet to refer to the conflict "
+        'as an "invasion."\n\n'
+        "The Chinese Foreign Ministry on Friday did not confirm whether it plans to do so.\n\n"
+        "The ministry said the visit would go ahead."
+    )
+    annotated = _annotated(nlp, "t7", text)
+    assert not any(q.direct and q.text.startswith("invasion") for q in annotated.quotes)
+    spoken = [q.text for q in annotated.quotes if q.speech]
+    assert not any("whether it plans" in t for t in spoken)
+    assert any("the visit would go ahead" in t for t in spoken)

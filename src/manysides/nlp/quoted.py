@@ -103,7 +103,8 @@ def _sentence_verb(
 ) -> Any:
     """A quotation that opens or closes its sentence, whose main verb is no speech verb
     ('"We love you," Washington tweeted', 'Moore thanked him: "…"'): that verb, when it
-    has a subject to be the source; else None."""
+    has a subject to be the source; else None. A short quotation closing its sentence must be
+    set off by a colon or comma; otherwise it is a phrase of the clause (a scare quote)."""
     start, end = segment[0] - offset, segment[1] - offset
     sents = [s for s in doc.sents if s.start_char <= end and start < s.end_char]
     if len(sents) != 1:
@@ -113,6 +114,9 @@ def _sentence_verb(
     after = doc.text[end : sent.end_char].strip(" \"'.,!?")
     if before and after:
         return None  # a quoted phrase inside the sentence, not a quotation
+    short = len(doc.text[start:end].split()) < MIN_UNCUED_WORDS
+    if before and short and not before.endswith((":", ",")):
+        return None  # "… refer to the conflict as an "invasion."": a phrase of the clause
     verbs = [
         t
         for t in sent

@@ -184,7 +184,9 @@ def _cue_quote(
         direct,
         number,
         segments=list(overlapping),
-        speech=_is_speech(verb) and any(c.dep_ in COMPLEMENT_DEPS for c in complements),
+        speech=_is_speech(verb)
+        and not _negated(verb)
+        and any(c.dep_ in COMPLEMENT_DEPS for c in complements),
         clause_start=_own_clause(verb, offset),
     )
 
@@ -229,6 +231,12 @@ def _own_clause(verb: Any, offset: int) -> int | None:
 
 def _is_speech(verb: Any) -> bool:
     return verb.lemma_.lower() in SPEECH_VERBS
+
+
+def _negated(verb: Any) -> bool:
+    """ "The ministry did not confirm whether …": what follows was not said, so the quote
+    stays in the data (`speech` false) but out of "Who said what"."""
+    return any(c.dep_ == "neg" for c in verb.children)
 
 
 def _complements(verb: Any, offset: int, segments: list[tuple[int, int]]) -> list[Any]:
