@@ -9,9 +9,9 @@ import numpy as np
 import pytest
 
 from manysides.corpus import members
-from manysides.corpus.cluster import Clusterer, ClusterSettings
+from manysides.corpus.cluster import Clusterer, ClusterSettings, forget_members
 from manysides.corpus.members import MemberIndex
-from manysides.corpus.store import Store
+from manysides.corpus.store import Store, StoreError
 from manysides.model import Article
 from manysides.read.build import Metadata, build_article
 
@@ -194,13 +194,18 @@ def test_members_without_stored_keys_are_keyed_from_their_features(
         ["n:peskov", "w:kremlin", "w:visit"],
         ["n:heger", "n:kyiv", "w:kremlin", "w:visit"],
     ]
-    with_keys = Clusterer.load(store, ClusterSettings())
-    store.db.execute("UPDATE story_articles SET keys = NULL")
-    computed = Clusterer.load(store, ClusterSettings())
     expected = {"n:heger": [1], "n:peskov": [0], "w:kremlin": [0, 1], "w:nothing": []}
+    with_keys = Clusterer.load(store, ClusterSettings())
+    for key, stories in expected.items():
+        assert with_keys.members.candidates([key]) == stories
+    store.db.execute("UPDATE story_articles SET keys = NULL")
+    forget_members(store)  # no snapshot either: the index is rebuilt from the features
+    computed = Clusterer.load(store, ClusterSettings())
+    assert computed.members._fetch is None
     for key, stories in expected.items():
         assert computed.members.candidates([key]) == stories
-        assert with_keys.members.candidates([key]) == stories
+    with pytest.raises(StoreError, match="changed during this run"):
+        with_keys.members.candidates(["n:kyiv"])  # its snapshot is gone: not read silently
 
 
 def test_the_member_budget_is_shared_evenly_and_small_stories_keep_all() -> None:

@@ -5,9 +5,10 @@ arrivals — at most MEMBER_BUDGET of them, so its cost has a ceiling whatever t
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import numpy as np
@@ -16,6 +17,7 @@ Vector = np.ndarray[Any, np.dtype[np.float32]]
 Ints = np.ndarray[Any, np.dtype[np.int64]]
 Floats = np.ndarray[Any, np.dtype[np.float64]]
 Links = tuple[Ints, Floats]
+Fetch = Callable[[list[str]], dict[str, list[int]]]
 
 SHORTLIST = 512
 """Members kept after the dot products; the per-story maximum runs on these only."""
@@ -55,6 +57,8 @@ class MemberIndex:
         self._story_count: list[int] = []
         self._postings: dict[str, dict[int, None]] = {}
         self._recent: deque[int] = deque(maxlen=RECENT_ARRIVALS)
+        self._touched: set[str] = set()  # keys whose listing changed since `take_postings`
+        self._fetch: Fetch | None = None  # reads the listings of keys not in _postings yet
 
     def add(self, vector: Vector, story: int, day: float, keys: Iterable[str] = ()) -> None:
         self.extend(vector[None, :], np.array([story]), np.array([day], dtype=np.float64), [keys])
@@ -67,12 +71,66 @@ class MemberIndex:
         keys: Sequence[Iterable[str]] | None = None,
     ) -> None:
         """Add members in arrival order (one at a time or in bulk: the same arithmetic)."""
-        n = len(stories)
         norms = np.linalg.norm(vectors, axis=1)
         units = vectors / np.where(norms > 0, norms, 1.0).astype(np.float32)[:, None]
-        self._grow(self.size + n, vectors.shape[1])
+        self._append(units, stories, days, keys)
+
+    @classmethod
+    def restore(
+        cls,
+        units: Vector,
+        stories: Ints,
+        days: Floats,
+        fetch: Fetch | None = None,
+    ) -> MemberIndex:
+        """The index as `rows` and `take_postings` saved it: the same unit vectors (not
+        normalized again; ``units`` may hold spare rows beyond the members, which the index
+        then grows into), stories and days in arrival order. The key listings are read
+        when a key is first used (``fetch``: key -> its stories, least recently used
+        first), so a load does not pay for the whole vocabulary."""
+        index = cls()
+        index._fetch = fetch
+        n = len(stories)
+        if n:
+            capacity = len(units)
+            index._vectors = units
+            index._story = np.zeros(capacity, dtype=np.int64)
+            index._day = np.zeros(capacity, dtype=np.float64)
+            index._undated_rank = np.zeros(capacity, dtype=np.int64)
+            index._append(units[:n], stories, days, None, placed=True)
+        return index
+
+    def rows(self, start: int) -> tuple[Vector, Ints, Floats]:
+        """Unit vectors, stories and days of the members from row ``start`` on (copies)."""
+        end = self.size
+        return (
+            self._vectors[start:end].copy(),
+            self._story[start:end].copy(),
+            self._day[start:end].copy(),
+        )
+
+    def take_postings(self) -> dict[str, list[int]]:
+        """The listing of every key changed since the last call (least recently used
+        first); the caller persists them."""
+        changed = {key: list(self._postings[key]) for key in sorted(self._touched)}
+        self._touched.clear()
+        return changed
+
+    def _append(
+        self,
+        units: Vector,
+        stories: Ints,
+        days: Floats,
+        keys: Sequence[Iterable[str]] | None,
+        *,
+        placed: bool = False,
+    ) -> None:
+        """Add members; ``placed``: their unit vectors are already in their rows."""
+        n = len(stories)
+        self._grow(self.size + n, units.shape[1])
         rows = slice(self.size, self.size + n)
-        self._vectors[rows] = units
+        if not placed:
+            self._vectors[rows] = units
         self._story[rows] = stories
         self._day[rows] = days
         undated = np.isnan(days)
@@ -82,8 +140,11 @@ class MemberIndex:
         story_list = stories.tolist()
         self._note_members(story_list)
         self._recent.extend(story_list[-RECENT_ARRIVALS:] if RECENT_ARRIVALS else ())
-        postings = self._postings
+        postings, touched = self._postings, self._touched
         for story, listed_under in zip(story_list, keys or (), strict=False):
+            listed_under = list(listed_under)
+            self._fetch_missing(listed_under)
+            touched.update(listed_under)
             for key in listed_under:
                 listed = postings.get(key)
                 if listed is None:
@@ -113,16 +174,31 @@ class MemberIndex:
         self._undated_rank = np.resize(self._undated_rank, capacity)
 
     def _note_members(self, stories: list[int]) -> None:
-        """Append the new members (rows size, size + 1, ...) to their stories' row lists."""
-        for offset, story in enumerate(stories):
-            while story >= len(self._story_rows):
+        """Append the new members (rows size, size + 1, ...) to their stories' row lists
+        (one story at a time: a bulk load touches each story once, not each member)."""
+        if not stories:
+            return
+        if len(stories) == 1:
+            groups: list[tuple[int, Ints]] = [(stories[0], np.array([self.size]))]
+        else:
+            story = np.array(stories, dtype=np.int64)
+            order = np.argsort(story, kind="stable")
+            ordered = story[order]
+            bounds = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1], True]).tolist()
+            groups = [
+                (int(ordered[a]), self.size + order[a:b]) for a, b in itertools.pairwise(bounds)
+            ]
+        for story_index, new_rows in groups:
+            while story_index >= len(self._story_rows):
                 self._story_rows.append(np.zeros(4, dtype=np.int64))
                 self._story_count.append(0)
-            rows, count = self._story_rows[story], self._story_count[story]
-            if count == len(rows):
-                rows = self._story_rows[story] = np.resize(rows, 2 * count)
-            rows[count] = self.size + offset
-            self._story_count[story] = count + 1
+            rows, count = self._story_rows[story_index], self._story_count[story_index]
+            needed = count + len(new_rows)
+            if needed > len(rows):
+                rows = np.resize(rows, max(2 * len(rows), needed))
+                self._story_rows[story_index] = rows
+            rows[count:needed] = new_rows
+            self._story_count[story_index] = needed
 
     def _rows_of(self, stories: list[int]) -> Ints:
         """The members of the candidate stories, or each one's latest within MEMBER_BUDGET."""
@@ -137,10 +213,23 @@ class MemberIndex:
             ]
         )
 
+    def _fetch_missing(self, keys: list[str]) -> None:
+        """Read the stored listings of keys not in memory yet (a restored index only)."""
+        if self._fetch is None:
+            return
+        postings = self._postings
+        missing = [key for key in dict.fromkeys(keys) if key not in postings]
+        if missing:
+            found = self._fetch(missing)
+            for key in missing:
+                postings[key] = dict.fromkeys(found.get(key, ()))
+
     def candidates(self, keys: Iterable[str]) -> list[int]:
         """Stories listed under any of the keys, and those of the latest arrivals (sorted)."""
         found = set(self._recent)
-        for key in keys:
+        wanted = list(keys)
+        self._fetch_missing(wanted)
+        for key in wanted:
             found.update(self._postings.get(key, ()))
         return sorted(found)
 

@@ -87,4 +87,18 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE story_articles ADD COLUMN keys TEXT;
     """,
+    # 3: a snapshot of the clusterer's member index, so that loading it does not re-read and
+    # re-key every member: its rows in arrival order, one segment per flushed batch (story
+    # ids int64, day numbers float64, unit vectors float32), and each key's listed stories
+    # (int64 story ids, least recently used first). Written with the batch that adds the
+    # members; emptied by any correction (the next load rebuilds it from story_articles).
+    """
+    CREATE TABLE member_segments (
+        start INTEGER PRIMARY KEY,
+        stories BLOB NOT NULL,
+        days BLOB NOT NULL,
+        units BLOB NOT NULL
+    );
+    CREATE TABLE member_postings (key TEXT PRIMARY KEY, stories BLOB NOT NULL) WITHOUT ROWID;
+    """,
 )

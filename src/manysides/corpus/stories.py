@@ -17,6 +17,7 @@ from manysides.corpus.cluster import (
     Clusterer,
     ClusterSettings,
     StoryState,
+    forget_members,
     save_story,
     top_entities,
 )
@@ -140,6 +141,7 @@ def _apply_merge(store: Store, keep: list[str], move: list[str]) -> None:
     target = next((s for s in (_story_of(store, a) for a in keep) if s is not None), None)
     if target is None:
         return
+    forget_members(store)  # members change story: the next load rebuilds the index
     sources = {s for s in (_story_of(store, a) for a in move) if s is not None} - {target}
     for sid in sorted(sources):
         store.db.execute("UPDATE story_articles SET story_id = ? WHERE story_id = ?", (target, sid))
@@ -149,6 +151,7 @@ def _apply_merge(store: Store, keep: list[str], move: list[str]) -> None:
 
 def _apply_split(store: Store, article_ids: list[str]) -> int:
     old = {s for s in (_story_of(store, a) for a in article_ids) if s is not None}
+    forget_members(store)  # members change story: the next load rebuilds the index
     new_id = int(store.db.execute("SELECT coalesce(max(id), 0) + 1 FROM stories").fetchone()[0])
     dim = len(_vectors(store, article_ids[:1])[0])
     save_story(store, StoryState(new_id, 0, np.zeros(dim, np.float32), {}, Counter(), None, None))
@@ -205,6 +208,7 @@ def recluster(store: Store, settings: ClusterSettings | None = None) -> int:
     with store.transaction() as db:
         for table in ("story_articles", "stories", "term_df"):
             db.execute(f"DELETE FROM {table}")
+        forget_members(store)  # the new clusterer's flush saves the index again
         clusterer = Clusterer(settings or ClusterSettings())
         rows = db.execute(
             "SELECT a.id, a.published, f.embedding, f.terms, f.entities, c.grp FROM articles a"
