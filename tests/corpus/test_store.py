@@ -32,6 +32,24 @@ def test_open_without_create_names_the_missing_store(tmp_path: Path) -> None:
         Store.open(tmp_path / "none.db", create=False)
 
 
+def test_a_file_that_is_not_a_store_is_refused_untouched(tmp_path: Path) -> None:
+    import sqlite3
+
+    garbage = tmp_path / "notes.db"
+    garbage.write_text("garbage")
+    with pytest.raises(StoreError, match="not a manysides store"):
+        Store.open(garbage)
+    assert garbage.read_text() == "garbage"
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as db:
+        db.execute("CREATE TABLE articles (x)")
+    with pytest.raises(StoreError, match="another program"):
+        Store.open(other)
+    with sqlite3.connect(other) as db:
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+        assert db.execute("PRAGMA user_version").fetchone()[0] == 0
+
+
 def test_ingesting_twice_is_a_no_op(store: Store) -> None:
     first = ingest(store, [str(EXAMPLES)], features=FAST)
     second = ingest(store, [str(EXAMPLES)], features=FAST)

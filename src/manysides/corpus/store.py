@@ -47,8 +47,15 @@ class Store:
             raise StoreError(
                 f"no store at {target}: run `manysides ingest --db {target} SOURCES` first"
             )
+        if target.is_dir():
+            raise StoreError(f"{target} is a folder, not a store file")
         target.parent.mkdir(parents=True, exist_ok=True)
         connection = sqlite3.connect(target, isolation_level=None, timeout=30)
+        try:
+            _check_is_store(connection, target)
+        except BaseException:
+            connection.close()
+            raise
         connection.execute("PRAGMA journal_mode=WAL")
         connection.execute("PRAGMA foreign_keys=ON")
         connection.execute("PRAGMA synchronous=NORMAL")
@@ -180,6 +187,23 @@ def _article_from_row(row: tuple[object, ...]) -> Article:
         body_start=int(str(body_start)),
         furniture=furniture,
     )
+
+
+def _check_is_store(connection: sqlite3.Connection, path: Path) -> None:
+    """Refuse, before changing anything (journal mode included), a file that is not SQLite
+    or a SQLite database that is not a manysides store (schema version 0 with tables)."""
+    try:
+        version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+        tables = connection.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+        ).fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path} is not a manysides store ({exc})") from exc
+    if version == 0 and tables:
+        raise StoreError(
+            f"{path} is an SQLite database of another program, not a manysides store: "
+            "give --db a new file name"
+        )
 
 
 def _statements(script: str) -> Iterator[str]:
