@@ -100,8 +100,15 @@ def test_split_rejects_articles_of_other_stories(
     store: Store, real_articles: list[Article]
 ) -> None:
     ingest_articles(store, real_articles[:4], features=FAST)
-    with pytest.raises(StoreError, match="not in story"):
+    with pytest.raises(StoreError, match="no such article: nonexistent"):
         split(store, 1, ["nonexistent"])
+    with pytest.raises(StoreError, match="no story 999"):
+        split(store, 999, [real_articles[0].id])
+    elsewhere = next(
+        a.id for a in real_articles[:4] if a.id not in {m.id for m in story_articles(store, 1)}
+    )
+    with pytest.raises(StoreError, match="not in story 1"):
+        split(store, 1, [elsewhere])
 
 
 def test_exported_articles_carry_id_source_outlet_published_story(

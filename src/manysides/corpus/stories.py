@@ -117,6 +117,11 @@ def merge(store: Store, into: int, other: int) -> None:
 def split(store: Store, story_id: int, article_ids: list[str]) -> int:
     """Move the given articles of a story into a new story; returns its id."""
     members = {a.id for a in story_articles(store, story_id)}
+    if not members:
+        raise StoreError(f"no story {story_id}: see `manysides stories`")
+    unknown = [a for a in article_ids if a not in members and not store.has_article(a)]
+    if unknown:
+        raise StoreError(f"no such article: {', '.join(unknown)}")
     missing = [a for a in article_ids if a not in members]
     if missing:
         raise StoreError(f"not in story {story_id}: {', '.join(missing)}")
