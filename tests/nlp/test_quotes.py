@@ -312,3 +312,18 @@ def test_scare_quote_and_negated_cue_are_not_statements(nlp: Any) -> None:
     spoken = [q.text for q in annotated.quotes if q.speech]
     assert not any("whether it plans" in t for t in spoken)
     assert any("the visit would go ahead" in t for t in spoken)
+
+
+@pytest.mark.model
+def test_he_refers_to_a_name_described_as_a_person(nlp: Any) -> None:
+    """The tagger may miss "Ajmal Jan"; his apposition says he is a person, so the next
+    "he told" is his, not the earlier spokesman's."""
+    text = (
+        "Headline\n\n"
+        "Taliban spokesman Zabihullah Mujahid said the attack was revenge.\n\n"
+        "Ajmal Jan, a local shopkeeper, said the force of the blast had blown his windows out. "
+        '"The explosion was very strong, all the glass in my shop broke," he told Reuters.'
+    )
+    annotated = _annotated(nlp, "t8", text)
+    told = next(q for q in annotated.quotes if q.cue and q.cue.text == "told")
+    assert told.speaker_ref is not None and told.speaker_ref.text.startswith("Ajmal Jan")

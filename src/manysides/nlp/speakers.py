@@ -179,9 +179,24 @@ class SpeakerResolver:
         person = (
             name.label == "PERSON"
             if name is not None
-            else token.lemma_.lower() in PERSON_ROLES or token.lower_ in PERSON_PRONOUNS
+            else token.lemma_.lower() in PERSON_ROLES
+            or token.lower_ in PERSON_PRONOUNS
+            or _described_as_person(token)
         )
         self.history.append(_Said(position, speaker, ref, token.lower_, person))
+
+
+PERSON_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "ant", "ent")
+
+
+def _described_as_person(token: Any) -> bool:
+    """A name the tagger missed, described as a person by its apposition ("Ajmal Jan, a
+    local shopkeeper, said"): a later "he" may refer to it."""
+    return token.pos_ == "PROPN" and any(
+        c.dep_ == "appos"
+        and (c.lemma_.lower() in PERSON_ROLES or c.lower_.endswith(PERSON_SUFFIXES))
+        for c in token.children
+    )
 
 
 def noun_phrase(token: Any, offset: int) -> tuple[int, int]:
