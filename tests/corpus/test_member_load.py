@@ -5,11 +5,6 @@ from __future__ import annotations
 
 import json
 import math
-import signal
-import sqlite3
-import subprocess
-import sys
-import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -74,7 +69,7 @@ def _snapshot_rows(store: Store) -> int:
     )
 
 
-def _assert_load_equals_rebuild(store: Store) -> None:
+def assert_load_equals_rebuild(store: Store) -> None:
     """The snapshot covers every member, and loading it equals rebuilding the index."""
     members_stored = store.db.execute("SELECT count(*) FROM story_articles").fetchone()[0]
     assert _snapshot_rows(store) == members_stored
@@ -158,7 +153,7 @@ def test_many_small_ingests_assign_as_rebuilt_loads(
             ingest_articles(single, gold, features=FAST)
             assert _assignments(single) == _assignments(snap)
         assert len(list_stories(snap)) >= 5
-        _assert_load_equals_rebuild(snap)
+        assert_load_equals_rebuild(snap)
 
 
 def test_merge_split_and_recluster_reset_the_snapshot(tmp_path: Path, gold: list[Article]) -> None:
@@ -174,12 +169,12 @@ def test_merge_split_and_recluster_reset_the_snapshot(tmp_path: Path, gold: list
             split(store, largest.id, moved)
             assert _snapshot_rows(store) == 0
             _ingest_in_parts(store, gold, [80], rebuild=rebuild)
-            _assert_load_equals_rebuild(store)
+            assert_load_equals_rebuild(store)
         assert _assignments(snap) == _assignments(full)
         for store, rebuild in ((snap, False), (full, True)):
             recluster(store)  # replays the merge and the split: the snapshot is dropped
             _ingest_in_parts(store, gold, [88, 96], rebuild=rebuild)
-            _assert_load_equals_rebuild(store)
+            assert_load_equals_rebuild(store)
         assert _assignments(snap) == _assignments(full)
 
 
@@ -191,7 +186,7 @@ def test_recluster_without_corrections_saves_a_full_snapshot(
         before = _assignments(store)
         recluster(store)
         assert _assignments(store) == before
-        _assert_load_equals_rebuild(store)
+        assert_load_equals_rebuild(store)
 
 
 def test_a_store_without_a_snapshot_is_rebuilt_then_saved(
@@ -207,7 +202,7 @@ def test_a_store_without_a_snapshot_is_rebuilt_then_saved(
         ingest_articles(store, gold[40:45], features=FAST)
         assert _snapshot_rows(store) == 45
         assert Clusterer.load(store, ClusterSettings()).members._fetch is not None
-        _assert_load_equals_rebuild(store)
+        assert_load_equals_rebuild(store)
 
 
 def test_a_snapshot_that_misses_members_is_replaced_whole(
@@ -225,7 +220,7 @@ def test_a_snapshot_that_misses_members_is_replaced_whole(
         assert _snapshot_rows(store) == 45
         stale = store.db.execute("SELECT 1 FROM member_postings WHERE key = 'w:stale'")
         assert stale.fetchone() is None
-        _assert_load_equals_rebuild(store)
+        assert_load_equals_rebuild(store)
 
 
 def test_a_restored_index_links_bit_for_bit(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -265,53 +260,3 @@ def test_a_restored_index_links_bit_for_bit(monkeypatch: pytest.MonkeyPatch) -> 
     b = restored.best_links(vectors[1], 736900.0, ["w:1", "w:new"], *LINKS)
     assert a[0].tolist() == b[0].tolist() and a[1].tobytes() == b[1].tobytes()
     assert index.take_postings() == restored.take_postings()
-
-
-SCRIPT = """
-import sys, time
-from manysides.corpus.features import FeatureSettings
-from manysides.corpus.ingest import ingest
-from manysides.corpus.store import Store
-slow = float(sys.argv[3])
-with Store.open(sys.argv[1]) as store:
-    ingest(store, [sys.argv[2]], features=FeatureSettings("hashing", "capitalized"),
-           progress=lambda _s, _st: time.sleep(slow))
-"""
-
-
-def _run(db: Path, slow: float) -> subprocess.Popen[bytes]:
-    return subprocess.Popen([sys.executable, "-c", SCRIPT, str(db), str(GOLD), str(slow)])
-
-
-def _count(db: Path) -> int:
-    try:
-        with sqlite3.connect(db, timeout=5) as connection:
-            return int(connection.execute("SELECT count(*) FROM articles").fetchone()[0])
-    except sqlite3.Error:
-        return 0
-
-
-def test_kill_9_mid_ingest_resumes_from_the_snapshot(tmp_path: Path) -> None:
-    """Killed between (or inside) batch transactions: the snapshot still covers exactly
-    the committed members, the re-run loads it, and ends as an uninterrupted run."""
-    if not GOLD.is_dir():
-        pytest.skip("../shared/data is not available")
-    clean, killed = tmp_path / "clean.db", tmp_path / "killed.db"
-    assert _run(clean, 0.0).wait(timeout=120) == 0
-    process = _run(killed, 0.02)
-    deadline = time.monotonic() + 60
-    while _count(killed) < 30 and time.monotonic() < deadline:
-        time.sleep(0.05)
-    process.send_signal(signal.SIGKILL)
-    process.wait()
-    assert 0 < _count(killed) < 96
-    with Store.open(killed) as store:
-        _assert_load_equals_rebuild(store)  # the interrupted store loads correctly
-    assert _run(killed, 0.0).wait(timeout=120) == 0
-    with Store.open(killed) as a, Store.open(clean) as b:
-        assert _assignments(a) == _assignments(b)
-        _assert_load_equals_rebuild(a)
-        keys = _all_keys(a)
-        state_a = _state(Clusterer.load(a, ClusterSettings()), keys)
-        state_b = _state(Clusterer.load(b, ClusterSettings()), keys)
-        assert state_a == state_b

@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from manysides.corpus.store import Store
 from tests.corpus.conftest import GOLD
+from tests.corpus.test_member_load import assert_load_equals_rebuild
 
 SCRIPT = """
 import sys, time
@@ -68,5 +70,9 @@ def test_kill_9_mid_ingest_then_rerun_gives_the_same_store(tmp_path: Path) -> No
     process.wait()
     interrupted_at = _count(killed)
     assert 0 < interrupted_at < 96
+    with Store.open(killed) as store:
+        assert_load_equals_rebuild(store)  # the saved member index covers what was committed
     assert _run(killed, 0.0).wait(timeout=120) == 0
     assert _dump(killed) == _dump(clean)
+    with Store.open(killed) as store:
+        assert_load_equals_rebuild(store)
