@@ -47,11 +47,14 @@ def test_compare_writes_all_outputs_and_json_equals_api(
 
 def test_terminal_summary_and_skipped_inputs(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_text("")
-    result = _run("compare", EXAMPLES, tmp_path / "empty.txt")
+    (tmp_path / "blank.html").write_text("<html><body></body></html>")
+    result = _run("compare", EXAMPLES, tmp_path / "empty.txt", tmp_path / "blank.html")
     assert result.returncode == 0
     assert "Reported by all" in result.stdout
     assert "Dmitry Kuleba" in result.stdout
     assert f"{tmp_path / 'empty.txt'}: file is empty" in result.stderr
+    assert f"{tmp_path / 'blank.html'}: no article text found" in result.stderr
+    assert "trafilatura" not in result.stderr  # one message per problem, in our words
 
 
 def test_single_article_says_two_are_needed() -> None:

@@ -122,6 +122,9 @@ def main() -> None:
     """Console entry point: known errors become a message and their exit code."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    # trafilatura warns "discarding data: None" for a page without text; the reader already
+    # says so in its own words ("skipped …: no article text found in this HTML page")
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)
     try:
         _load_commands()
         app()
