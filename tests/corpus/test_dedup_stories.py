@@ -145,3 +145,27 @@ def test_b_cubed_and_ari_known_values() -> None:
     assert (p, r) == (0.5, 1.0)
     assert adjusted_rand([1, 1, 2, 2], ["x", "x", "y", "y"]) == 1.0
     assert adjusted_rand([1, 2, 1, 2], ["x", "x", "y", "y"]) < 0
+
+
+def test_stories_table_keeps_numbers_and_days_whole_at_80_columns(
+    tmp_path: Path, real_articles: list[Article]
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    db = tmp_path / "n.db"
+    with Store.open(db) as store:
+        ingest_articles(store, real_articles[:6], features=FAST)
+        first = list_stories(store)[0]
+    binary = Path(sys.executable).parent / "manysides"
+    result = subprocess.run(
+        [str(binary), "stories", "--db", str(db)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "80"},
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert first.first is not None and first.first[:10] in result.stdout
+    assert "…" not in result.stdout.split("\n")[1]  # no header cut ("independe…")

@@ -129,17 +129,21 @@ def stories(
             json.dumps([s.to_dict() for s in found], ensure_ascii=False, indent=2) + "\n"
         )
         return
-    table = Table("id", "articles", "independent", "span", "outlets", "title", "entities")
+    table = Table(caption="arts: articles; indep.: independent sources (wire copies count once)")
+    for name in ("id", "arts", "indep.", "span"):
+        table.add_column(name, no_wrap=True)  # numbers and days must never be cut
+    for name in ("outlets", "title", "entities"):
+        table.add_column(name)
     for s in found:
-        span = f"{s.first or '?'} – {s.last or '?'}"
+        first, last = (s.first or "?")[:10], (s.last or "?")[:10]
         table.add_row(
             str(s.id),
             str(s.articles),
             str(s.independent),
-            span,
+            first if first == last else f"{first}\n{last}",
             ", ".join(s.outlets[:4]) + ("…" if len(s.outlets) > 4 else ""),
             s.title[:60],
-            ", ".join(s.entities),
+            ", ".join(s.entities[:5]),
         )
     Console().print(table)
 
