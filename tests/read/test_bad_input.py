@@ -77,3 +77,24 @@ def test_invalid_json(tmp_path: Path) -> None:
 def test_json_without_text(tmp_path: Path) -> None:
     (tmp_path / "meta.json").write_text('{"title": "Only a title"}')
     assert "no article text" in _reasons([tmp_path / "meta.json"])["meta.json"]
+
+
+@pytest.mark.parametrize(
+    ("sidecar", "problem"),
+    [('{"outlet": "NY Post", "published": "17/03/2023"', "not valid JSON"), ("[1, 2]", "object")],
+)
+def test_a_broken_sidecar_is_ignored_and_its_article_kept(
+    tmp_path: Path, sidecar: str, problem: str
+) -> None:
+    """Bad metadata never costs the text: the sidecar is listed as skipped, the article is
+    read without it."""
+    story = tmp_path / "a.txt"
+    story.write_text(SEED_A.read_text("utf-8"), "utf-8")
+    (tmp_path / "a.meta.json").write_text(sidecar)
+    articles, rejections = read_sources([story, SEED_B])
+    assert [a.source for a in articles] == [str(story), str(SEED_B)]
+    assert articles[0].outlet != "NY Post"
+    assert [(Path(r.source).name, problem in r.reason) for r in rejections] == [
+        ("a.meta.json", True)
+    ]
+    assert "ignored" in rejections[0].reason

@@ -13,9 +13,9 @@ from manysides.read.text import read_sidecar
 EXTENSIONS = (".html", ".htm", ".xhtml")
 
 
-def read_html_file(path: Path) -> Article:
+def read_html_file(path: Path, *, sidecar: bool = True) -> Article:
     html = decode(read_bytes(path), str(path))
-    return article_from_html(html, str(path), read_sidecar(path))
+    return article_from_html(html, str(path), read_sidecar(path) if sidecar else Metadata())
 
 
 def article_from_html(html: str, source: str, override: Metadata | None = None) -> Article:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from manysides.errors import InputError
@@ -44,16 +44,27 @@ def _skipped(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in rel.parts) or path.name.endswith(".meta.json")
 
 
+def _with_sidecar(path: Path, reader: Callable[..., Article]) -> Iterator[Article | InputError]:
+    """The article with its sidecar metadata; with a broken sidecar, the sidecar's error
+    (listed as skipped) and the article read without it: bad metadata never costs the text."""
+    try:
+        article = reader(path)
+    except text.SidecarError as broken:
+        yield broken
+        article = reader(path, sidecar=False)
+    yield article
+
+
 def read_file(path: Path) -> Iterator[Article | InputError]:
     """The articles of one file, chosen by extension; errors are yielded, not raised."""
     suffix = path.suffix.lower()
     try:
         if not path.exists():
             raise InputError(str(path), "no such file or folder")
-        if suffix in text.EXTENSIONS:
-            yield text.read_text_file(path)
-        elif suffix in html.EXTENSIONS:
-            yield html.read_html_file(path)
+        if suffix in text.EXTENSIONS or suffix in html.EXTENSIONS:
+            yield from _with_sidecar(
+                path, text.read_text_file if suffix in text.EXTENSIONS else html.read_html_file
+            )
         elif suffix in jsonfile.EXTENSIONS:
             yield from jsonfile.read_json_file(path)
         else:

@@ -35,11 +35,15 @@ _META_KEYS = {
 }
 
 
-def read_text_file(path: Path) -> Article:
+def read_text_file(path: Path, *, sidecar: bool = True) -> Article:
     raw = decode(read_bytes(path), str(path))
     front, body = split_front_matter(raw)
-    meta = front.merged(read_sidecar(path))
+    meta = front.merged(read_sidecar(path)) if sidecar else front
     return build_article(body, meta, str(path))
+
+
+class SidecarError(InputError):
+    """A broken ``NAME.meta.json``: the sidecar is skipped, the article is read without it."""
 
 
 def split_front_matter(raw: str) -> tuple[Metadata, str]:
@@ -62,11 +66,13 @@ def read_sidecar(path: Path) -> Metadata:
             try:
                 data = json.loads(candidate.read_text("utf-8"))
             except (OSError, ValueError) as exc:
-                raise InputError(
-                    str(candidate), f"sidecar metadata is not valid JSON: {exc}"
+                raise SidecarError(
+                    str(candidate), f"sidecar metadata is not valid JSON, ignored: {exc}"
                 ) from exc
             if not isinstance(data, dict):
-                raise InputError(str(candidate), "sidecar metadata must be a JSON object")
+                raise SidecarError(
+                    str(candidate), "sidecar metadata must be a JSON object, ignored"
+                )
             return metadata_from_mapping(data)
     return Metadata()
 
