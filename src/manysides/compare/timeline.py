@@ -155,16 +155,19 @@ def _same(
 
 
 def _gist_keys(gist: str) -> set[str]:
+    """Content words of a clause: a place as its country, a plural as its singular."""
     keys = set()
     for word in re.findall(r"[\w'-]+", gist):
-        low = word.lower()
+        low = word.lower().removesuffix("'s")
         if low in STOPWORDS or low in SPEECH_WORDS:
             continue
         country = country_of(word) if word[:1].isupper() else None
-        low = low.removesuffix("'s")
-        keys.add(
-            country.lower() if country else low[:-1] if low.endswith("s") and len(low) > 4 else low
-        )
+        if country:
+            keys.add(country.lower())
+        elif low.endswith("s") and len(low) > 4:
+            keys.add(low[:-1])
+        else:
+            keys.add(low)
     return keys
 
 
