@@ -11,6 +11,7 @@ import pytest
 from manysides.model import Article
 from manysides.nlp import cue_model
 from manysides.nlp.annotate import annotate_articles
+from manysides.nlp.quoted import balanced, mark_pairs, segments_of, uses_single_marks
 from manysides.nlp.quotes import quoted_segments
 from tests.conftest import EXAMPLES, SHARED_DATA
 
@@ -327,3 +328,154 @@ def test_he_refers_to_a_name_described_as_a_person(nlp: Any) -> None:
     annotated = _annotated(nlp, "t8", text)
     told = next(q for q in annotated.quotes if q.cue and q.cue.text == "told")
     assert told.speaker_ref is not None and told.speaker_ref.text.startswith("Ajmal Jan")
+
+
+Found = list[tuple[str | None, str | None, list[str]]]
+
+
+def _found(annotated: Any) -> Found:
+    """Each quote as (cue, speaker, content spans) words, after checking that every span is
+    the article text at its offsets."""
+    text = annotated.article.text
+    for quote in annotated.quotes:
+        for span in [*quote.content, quote.cue, quote.speaker]:
+            assert span is None or text[span.start : span.end] == span.text
+    return [
+        (
+            q.cue.text if q.cue else None,
+            q.speaker.text if q.speaker else None,
+            [s.text for s in q.content],
+        )
+        for q in annotated.quotes
+    ]
+
+
+def test_balanced_widens_a_span_to_both_marks_of_its_quotation() -> None:
+    text = 'He said it would take "a couple of weeks". "Good," she said.'
+    pairs = mark_pairs(text, 0, len(text))
+    cut = text.index("it"), text.index("weeks") + len("weeks")
+    assert text[slice(*balanced(cut, pairs))] == 'it would take "a couple of weeks"'
+    opened = text.index("a couple"), text.index("weeks") + len("weeks")
+    assert balanced(opened, pairs) == opened  # inside the quotation: no mark, no change
+
+
+@pytest.mark.model
+def test_partial_quotations_keep_both_quotation_marks(nlp: Any) -> None:
+    text = (
+        "Headline\n\n"
+        "Both China and Russia have confirmed the planned visit, with the Kremlin saying that "
+        'Xi will be staying in Moscow from Monday to Wednesday at Putin\'s "invitation."\n\n'
+        '"A number of important bilateral documents" would be signed during Xi and Putin\'s '
+        "meeting, Russian officials said, without elaborating.\n\n"
+        'Slovakian Defense Minister Jaroslav Nad said the transfer would take "a couple of '
+        'weeks".\n\n'
+        '"Our steps are fully aligned with Poland and Ukraine," Heger said, adding that his '
+        'government "is on the right side of history."\n'
+    )
+    found = _found(_annotated(nlp, "t9", text))
+    invitation = (
+        'that Xi will be staying in Moscow from Monday to Wednesday at Putin\'s "invitation."'
+    )
+    assert ("saying", "the Kremlin", [invitation]) in found
+    documents = '"A number of important bilateral documents" would be signed during Xi and Putin\'s'
+    assert ("said", "Russian officials", [documents + " meeting"]) in found
+    weeks = 'the transfer would take "a couple of weeks"'
+    assert ("said", "Slovakian Defense Minister Jaroslav Nad", [weeks]) in found
+    history = 'that his government "is on the right side of history."'
+    assert ("adding", "Heger", [history]) in found
+
+
+@pytest.mark.model
+def test_talk_about_inside_a_reported_quotation_is_not_a_second_speaker(nlp: Any) -> None:
+    text = (
+        "Headline\n\n"
+        'The Kremlin said the two presidents would talk about "strategic cooperation" and '
+        '"discuss deepening the comprehensive partnership and strategic cooperation between '
+        'Russia and China."\n\n'
+        'Qin called on Kiev and Moscow to resume peace talks "as soon as possible," adding that '
+        '"China is concerned that the crisis could escalate and get out of control," the '
+        "official statement said.\n"
+    )
+    found = _found(_annotated(nlp, "t10", text))
+    cooperation = [
+        "strategic cooperation",
+        "discuss deepening the comprehensive partnership and strategic cooperation between "
+        "Russia and China.",
+    ]
+    assert [q for q in found if q[2] == cooperation] == [("said", "The Kremlin", cooperation)]
+    assert not [q for q in found if q[0] == "talk"]
+    concerned = ["China is concerned that the crisis could escalate and get out of control"]
+    assert ("said", "the official statement", concerned) in found  # a quoting verb stays
+
+
+@pytest.mark.model
+def test_a_dash_aside_on_the_claim_is_not_the_sources_words(nlp: Any) -> None:
+    text = (
+        "Headline\n\n"
+        "The US and other European leaders have said they are growing increasingly concerned "
+        "China may send lethal arms to Russia – a claim Beijing has strongly denied, while "
+        "criticizing Western countries for supplying tens of billions of dollars in military "
+        "aid to Kyiv, which will soon include fighter jets.\n\n"
+        "Ukraine says Russian troops must withdraw beyond its 1991 borders — the year the "
+        "Soviet Union dissolved.\n\n"
+        "Officials said the Chinese government – a claim Beijing has denied – was sending arms "
+        "to Russia.\n"
+    )
+    found = _found(_annotated(nlp, "t11", text))
+    concerned = "they are growing increasingly concerned China may send lethal arms to Russia"
+    assert ("said", "The US and other European leaders", [concerned]) in found
+    borders = "Russian troops must withdraw beyond its 1991 borders — the year the Soviet Union"
+    assert ("says", "Ukraine", [borders + " dissolved"]) in found  # no comment on a claim
+    pieces = ["the Chinese government", "was sending arms to Russia"]  # the aside cut out
+    assert ("said", "Officials", pieces) in found
+
+
+def test_single_quotation_marks_are_quotations_only_in_an_article_quoting_with_them() -> None:
+    text = (
+        "'We will not back down,' the minister said. The students' union said it didn't know "
+        "about Xi's plan in the '90s. The minister said: 'We will not back down.' Rock 'n' roll."
+    )
+    assert uses_single_marks(text)
+    segments = [text[s:e] for s, e in segments_of(text, 0, len(text), singles=True)]
+    assert segments == ["We will not back down", "We will not back down."]
+    american = "Trump said \"we will win.\" Clinton Calls Remarks 'Troubling.'"
+    assert not uses_single_marks(american)
+    nested = "\"He called it 'a disaster,' and left,\" she said. 'Yes,' he said."
+    assert [nested[s:e] for s, e in segments_of(nested, 0, len(nested), singles=True)] == [
+        "He called it 'a disaster,' and left",
+        "Yes",
+    ]
+
+
+@pytest.mark.model
+def test_british_single_quotation_marks_are_read_as_quotations(nlp: Any) -> None:
+    text = (
+        "Headline\n\n"
+        "'We will not back down,' the minister said on Tuesday.\n\n"
+        "The minister said: 'We will not back down.'\n\n"
+        "'It was massive damage,' a Nato spokesman said. The students' union said it didn't "
+        "know about the '90s plan and Xi's visit.\n"
+    )
+    annotated = _annotated(nlp, "t12", text)
+    assert _found(annotated) == [
+        ("said", "the minister", ["We will not back down"]),
+        ("said", "The minister", ["We will not back down."]),
+        ("said", "a Nato spokesman", ["It was massive damage"]),
+        ("said", "The students' union", ["it didn't know about the '90s plan and Xi's visit"]),
+    ]
+    assert [q.direct for q in annotated.quotes] == [True, True, True, False]
+
+
+@pytest.mark.model
+def test_a_flattened_sub_heading_is_not_part_of_the_speaker(nlp: Any) -> None:
+    text = (
+        "Headline\n\n"
+        "Local police said at least one suspect had been arrested in connection with the "
+        "bombing. 'Massive damage' A Nato spokesman said there was \"massive damage\" to the "
+        "consulate after the truck smashed into a perimeter wall.\n\n"
+        "'Heavy losses'\nAn army officer said the unit had lost many vehicles.\n"
+    )
+    found = _found(_annotated(nlp, "t13", text))
+    damage = 'there was "massive damage" to the consulate after the truck smashed into a perimeter'
+    assert ("said", "A Nato spokesman", [damage + " wall"]) in found
+    assert ("said", "An army officer", ["the unit had lost many vehicles"]) in found

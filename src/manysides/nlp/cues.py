@@ -279,7 +279,7 @@ def dash_source(doc: Any, end: int) -> Any:
     """The head of a name signing a quotation with a dash ('"…" ― Jane Doe'), looking from
     doc-relative character ``end`` (after the closing mark); returns (dash token, head)."""
     rest = doc.text[end : end + 4]
-    stripped = rest.lstrip(' "\n')
+    stripped = rest.lstrip(" \"'\n")
     if not stripped or (stripped[0] not in DASHES and not stripped.startswith("--")):
         return None
     dash_at = end + len(rest) - len(stripped)

@@ -1,22 +1,141 @@
 """Quoted passages and whose they are: the cue of their sentence, a transcript label, a
 dash signature, the quote before them, or the previous paragraph's speaker.
 
-The passages that no cue's complement claimed in `manysides.nlp.quotes` come here.
+The passages that no cue's complement claimed in `manysides.nlp.quotes` come here. Which
+marks are quotation marks is settled here too: single ones ('…,' he said) where an article
+quotes with them, and `balanced` keeps a content from showing half a quotation.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
 from manysides.nlp import cues
 from manysides.nlp.cues import QUOTING_VERBS, SPEECH_VERBS
-from manysides.nlp.drafts import Draft, source_head, trim, verb_cue
+from manysides.nlp.drafts import (
+    Draft,
+    quotation_marks,
+    quoted_segments,
+    source_head,
+    trim,
+    verb_cue,
+)
 
 SAYING_DEPS = frozenset({"parataxis", "ccomp", "conj", "advcl"})
 """How a verb after a quotation hangs from the quotation's own verb in spaCy's parse."""
 MIN_UNCUED_WORDS = 8
 """A quoted passage with no cue is kept only if it reads like speech, not a scare quote."""
+Pair = tuple[int, int, int, int]
+"""A closed quotation: (opening mark start, its end, closing mark start, its end)."""
+SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[—–-]))'(?=[^\W\d_]|\d(?!\d\b|\ds\b))", re.MULTILINE)
+"""A single mark opening a quotation: at a word's start, not an elision ("the '90s")."""
+SINGLE_CLOSE = re.compile(r"(?<=[^\s'])'(?![^\W_]|')")
+"""A single mark closing a quotation: after a word or its punctuation, not inside a word
+("don't", "Xi's"); a plural possessive ("students' union") fits too, see `single_pairs`."""
+CLOSING_PUNCT = tuple(",.!?;:…")
+
+
+def segments_of(text: str, start: int, end: int, singles: bool = False) -> list[tuple[int, int]]:
+    """Inner spans of the quotations in ``text[start:end]`` (see `drafts.quoted_segments`),
+    with (``singles``: the article quotes with single marks) those of ``'…'`` pairs outside
+    double-quoted text, as British news writes them ('We will not back down,' he said)."""
+    segments = quoted_segments(text, start, end)
+    if not singles:
+        return segments
+    inner = [(o2, c1) for _o1, o2, c1, _c2 in single_pairs(text, start, end, segments)]
+    return sorted(segments + [trim(text, s, e) for s, e in inner])
+
+
+def uses_single_marks(text: str) -> bool:
+    """Whether an article quotes with single marks: more ``'…'`` pairs outside double quotes
+    than double pairs, one of them closing a clause ('…,' he said). An American article's
+    single-quoted headline or scare quote among its double quotations leaves it off."""
+    doubles = quoted_segments(text, 0, len(text))
+    singles = single_pairs(text, 0, len(text), doubles)
+    clause = any(text[c1 - 1] in CLOSING_PUNCT for _o1, _o2, c1, _c2 in singles)
+    return clause and len(singles) > len(doubles)
+
+
+def mark_pairs(text: str, start: int, end: int, singles: bool = False) -> list[Pair]:
+    """Every closed quotation in ``text[start:end]``, double (paired within a line, as
+    `drafts.quoted_segments` pairs them) and (``singles``) single."""
+    pairs: list[Pair] = []
+    for line_start, line_end in _lines(text, start, end):
+        marks = quotation_marks(text, line_start, line_end)
+        pairs += [
+            (o, o + ow, c, c + cw)
+            for (o, ow), (c, cw) in zip(marks[::2], marks[1::2], strict=False)
+        ]
+    if singles:
+        pairs += single_pairs(text, start, end, quoted_segments(text, start, end))
+    return sorted(pairs)
+
+
+def single_pairs(text: str, start: int, end: int, doubles: list[tuple[int, int]]) -> list[Pair]:
+    """Balanced ``'…'`` pairs within a line and outside the ``doubles`` segments: an opening
+    mark at a word's start, closed by the first closing mark after punctuation before the
+    next opening mark ('The students' union voted,' he said), else by the first one."""
+    pairs: list[Pair] = []
+    for line_start, line_end in _lines(text, start, end):
+        opens = [
+            m.start()
+            for m in SINGLE_OPEN.finditer(text, line_start, line_end)
+            if not _in(m.start(), doubles)
+        ]
+        closes = [
+            m.start()
+            for m in SINGLE_CLOSE.finditer(text, line_start, line_end)
+            if not _in(m.start(), doubles)
+        ]
+        for k, at in enumerate(opens):
+            limit = opens[k + 1] if k + 1 < len(opens) else line_end
+            close = _single_close(text, [c for c in closes if at + 2 < c < limit])
+            if close is not None and (not pairs or pairs[-1][3] <= at):
+                pairs.append((at, at + 1, close, close + 1))
+    return pairs
+
+
+def _single_close(text: str, closes: list[int]) -> int | None:
+    """The mark closing a single quotation among candidates: the first after punctuation
+    (a possessive "students'" comes before it), else the first; None if there is none.
+    Candidates start two characters in, so "rock 'n' roll" is no quotation."""
+    punctuated = [c for c in closes if text[c - 1] in CLOSING_PUNCT]
+    found = punctuated or closes
+    return found[0] if found else None
+
+
+def balanced(span: tuple[int, int], pairs: list[Pair]) -> tuple[int, int]:
+    """``span`` widened to both marks of every quotation it has one mark of (a content cut
+    at a closing mark, 'that his government "is on the right side of history'), so a span
+    never shows half a quotation."""
+    start, end = span
+    changed = True
+    while changed:
+        changed = False
+        for o1, _o2, c1, c2 in pairs:
+            opened, closed = start <= o1 < end, start <= c1 < end
+            if opened and not closed:
+                end, changed = c2, True
+            elif closed and not opened:
+                start, changed = o1, True
+    return start, end
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    lines = []
+    at = start
+    while at < end:
+        line_end = text.find("\n", at, end)
+        line_end = end if line_end < 0 else line_end
+        lines.append((at, line_end))
+        at = line_end + 1
+    return lines
+
+
+def _in(position: int, segments: list[tuple[int, int]]) -> bool:
+    return any(s <= position < e for s, e in segments)
 
 
 def attach_segments(

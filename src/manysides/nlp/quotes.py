@@ -5,14 +5,17 @@ Two sources of evidence are combined, because news uses both: a *cue* (a speech 
 *quotation marks* (straight ``"`` after normalization) whose span is the content. A quoted
 passage with no cue in its own sentence continues the quotation before it in the paragraph
 (split quotes), or the previous paragraph's speaker when it opens a paragraph (the common
-"…," he said. / "…" pattern); that part lives in `manysides.nlp.quoted`. A cue model
-trained on PolNeAR (`manysides.nlp.cue_model`) adds the long tail of cues the rules miss;
-attributions nested in another's content are then dropped (`manysides.nlp.drafts`), and
+"…," he said. / "…" pattern); that part lives in `manysides.nlp.quoted`, as do British
+single marks ('…,' he said) and the widening of a content to both marks of a quotation. A
+cue model trained on PolNeAR (`manysides.nlp.cue_model`) adds the long tail of cues the rules
+miss; attributions nested in another's content are then dropped (`manysides.nlp.drafts`,
+`_unreported`), a writer's dash aside on the claim is cut off (`_without_aside`), and
 speakers are resolved by `manysides.nlp.speakers`.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -28,13 +31,34 @@ from manysides.nlp.drafts import (
     trim,
     verb_cue,
 )
-from manysides.nlp.quoted import adjacent_verb, attach_segments, inside_any, introduces
+from manysides.nlp.quoted import (
+    adjacent_verb,
+    attach_segments,
+    balanced,
+    inside_any,
+    introduces,
+    mark_pairs,
+    segments_of,
+    uses_single_marks,
+)
 from manysides.nlp.speakers import Resolution, SpeakerResolver
 
 __all__ = ["QUOTING_VERBS", "SPEECH_VERBS", "extract_quotes", "quoted_segments"]
 
 COMPLEMENT_DEPS = ("ccomp", "xcomp", "parataxis")
 POLLS = frozenset({"poll", "survey", "polling"})
+ASIDE = re.compile(
+    r"\s+(?:[–—―]|--?)\s+(?:a|an|the)\s+(?:\w+\s+)?"
+    r"(?:claim|allegation|accusation|charge|assertion|contention|suggestion)s?\b"
+)
+"""A dash and a noun phrase naming what was said ("… – a claim Beijing has denied")."""
+DENIAL = re.compile(
+    r"\b(?:den(?:y|ies|ied)|reject(?:s|ed)?|dismiss(?:es|ed)?|disput(?:es|ed)|"
+    r"refut(?:es|ed)|rebu(?:ts|tted|ffed))\b"
+)
+"""What the aside says of the claim: the writer's comment, not the source's words."""
+ASIDE_END = re.compile(r"\s(?P<dash>[–—―]|--?)\s|[.!?]\s|\n")
+"""Where an aside ends: a closing dash (the content goes on after it) or the sentence's end."""
 
 
 def extract_quotes(
@@ -48,13 +72,21 @@ def extract_quotes(
     """All quotes of an article from its story paragraphs' spaCy docs (offset, doc): the
     rules' quotes, plus (``learned``) the cue model's attributions the rules missed."""
     resolver = SpeakerResolver(article, mentions)
+    singles = uses_single_marks(article.text)
     drafts: list[Draft] = []
     for number, (offset, doc) in enumerate(paragraphs):
-        drafts.extend(_paragraph_quotes(article.text, number, offset, doc, drafts))
+        drafts.extend(_paragraph_quotes(article.text, number, offset, doc, drafts, singles))
     drafts = [d for d in drafts if d.content]  # an announcing "X said:" never filled
     if learned:
-        drafts += _learned(article.text, paragraphs, drafts, model or cue_model.load_model())
+        model = model or cue_model.load_model()
+        drafts += _learned(article.text, paragraphs, drafts, model, singles)
+    pairs = [
+        pair
+        for offset, doc in paragraphs
+        for pair in mark_pairs(article.text, offset, offset + len(doc.text), singles)
+    ]
     drafts = sorted(outermost(article.text, drafts), key=lambda d: d.content[0][0])
+    drafts = _unreported(drafts, paragraphs)
     cues_at = [d.cue for d in drafts if d.cue]
     resolved: dict[int, Resolution] = {}
     quotes: list[Quote] = []
@@ -67,7 +99,10 @@ def extract_quotes(
             resolution = resolver.resolve(draft.subject, start, [*draft.content, *cues_at])
         resolved[id(draft)] = resolution
         speaker, ref, kind = resolution
-        content = tuple(article.span(s, e) for s, e in sorted(draft.content))
+        spans = sorted(draft.content)
+        if not draft.direct:
+            spans = [piece for span in spans for piece in _without_aside(article.text, span)]
+        content = tuple(article.span(*balanced(span, pairs)) for span in spans)
         cue = article.span(*draft.cue) if draft.cue else None
         speech = draft.speech or draft.direct
         quote = Quote(content, cue, speaker, ref, draft.direct, sentence_of(start), kind, speech)
@@ -75,11 +110,69 @@ def extract_quotes(
     return tuple(quotes)
 
 
+def _without_aside(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """An indirect content without a dash aside that comments on the claim ("China may send
+    arms – a claim Beijing has strongly denied"): the writer's words, not the source's. An
+    aside closed by a second dash inside the content leaves the content in two pieces."""
+    start, end = span
+    found = ASIDE.search(text, start, end)
+    if found is None:
+        return [span]
+    closing = ASIDE_END.search(text, found.end())
+    aside_end = closing.start() if closing else len(text)
+    if not DENIAL.search(text, found.end(), aside_end):
+        return [span]
+    pieces = [trim(text, start, found.start())]
+    if closing is not None and closing.group("dash") and aside_end < end:
+        pieces.append(trim(text, closing.end(), end))
+    return [(s, e) for s, e in pieces if e > s]
+
+
+def _unreported(drafts: list[Draft], paragraphs: Sequence[tuple[int, Any]]) -> list[Draft]:
+    """Drop a second attribution of a quotation from a cue inside the first's clause,
+    before the quotation, that does not introduce quoted words ("The Kremlin said the two
+    presidents would talk about "…"": "talk about" is part of the Kremlin's report, not
+    the presidents' speech); "X said Y told him "…"" keeps Y's quotation."""
+    verbs = {id(d): _cue_token(d, paragraphs) for d in drafts}
+    return [d for d in drafts if not any(_reports(o, d, verbs) for o in drafts if o is not d)]
+
+
+def _reports(outer: Draft, inner: Draft, verbs: dict[int, Any]) -> bool:
+    """Whether ``inner`` is a non-quoting cue's reading of ``outer``'s quotation."""
+    cue = verbs[id(inner)]
+    if not outer.direct or cue is None or cue.lemma_.lower() in QUOTING_VERBS:
+        return False
+    if inner.cue is None or inner.cue[0] > inner.content[0][0]:
+        return False
+    return _within_content(inner, outer) and _governs(verbs[id(outer)], cue)
+
+
+def _cue_token(draft: Draft, paragraphs: Sequence[tuple[int, Any]]) -> Any:
+    """The first token of a draft's cue in its paragraph's doc, or None."""
+    if draft.cue is None:
+        return None
+    offset, doc = paragraphs[draft.paragraph]
+    found = doc.char_span(draft.cue[0] - offset, draft.cue[1] - offset, alignment_mode="expand")
+    return found[0] if found is not None and len(found) else None
+
+
+def _within_content(inner: Draft, outer: Draft) -> bool:
+    return all(any(s <= a and b <= e for s, e in outer.content) for a, b in inner.content)
+
+
+def _governs(outer: Any, inner: Any) -> bool:
+    """Whether cue token ``inner`` lies after cue token ``outer``, in the clause it heads."""
+    if outer is None or inner is None or outer.doc is not inner.doc or inner.i <= outer.i:
+        return False
+    return any(a.i == outer.i for a in inner.ancestors)
+
+
 def _learned(
     text: str,
     paragraphs: Sequence[tuple[int, Any]],
     drafts: list[Draft],
     model: cue_model.CueModel,
+    singles: bool = False,
 ) -> list[Draft]:
     """Drafts for the cue model's cues outside what the rules took (beliefs, stances, nouns,
     rarer speech verbs). A quotation the rules left without a cue takes the model's cue
@@ -89,7 +182,7 @@ def _learned(
     uncued = [d for d in drafts if d.cue is None]
     found = []
     for number, (offset, doc) in enumerate(paragraphs):
-        segments = quoted_segments(text, offset, offset + len(doc.text))
+        segments = segments_of(text, offset, offset + len(doc.text), singles)
         for item in cue_model.find(doc, offset, segments, ruled, model):
             if item.lemma in cues.RAISING_VERBS and any(
                 item.content[0] <= s < item.content[1] for s, _e in rule_cues
@@ -133,9 +226,9 @@ def _adjacent_cue(
 
 
 def _paragraph_quotes(
-    text: str, number: int, offset: int, doc: Any, earlier: list[Draft]
+    text: str, number: int, offset: int, doc: Any, earlier: list[Draft], singles: bool = False
 ) -> list[Draft]:
-    segments = quoted_segments(text, offset, offset + len(doc.text))
+    segments = segments_of(text, offset, offset + len(doc.text), singles)
     inside = inside_any(segments)
     drafts = [
         draft

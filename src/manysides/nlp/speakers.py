@@ -233,8 +233,9 @@ def source_phrase(token: Any, offset: int, avoid: Sequence[tuple[int, int]]) -> 
     first = token.left_edge
     for left in token.doc[token.left_edge.i : token.i]:
         spaced = left.i > 0 and left.whitespace_ and left.nbor(-1).whitespace_
-        if (left.text in DATELINE_MARKS and spaced) or "\n" in left.text:
+        if (left.text in DATELINE_MARKS and spaced) or "\n" in left.text or _heading(left):
             first = left.nbor(1)
+    last = next((t.nbor(-1) for t in token.doc[token.i + 1 : last.i + 1] if "\n" in t.text), last)
     while first.i < token.i and (
         first.is_punct or first.is_space or first.dep_ == "cc" or first.lower_ in FOCUS_WORDS
     ):
@@ -242,6 +243,12 @@ def source_phrase(token: Any, offset: int, avoid: Sequence[tuple[int, int]]) -> 
     while last.i > token.i and (last.is_punct or last.is_space):
         last = last.nbor(-1)
     return offset + first.idx, offset + last.idx + len(last)
+
+
+def _heading(token: Any) -> bool:
+    """A quotation closing before a new capitalized phrase: a sub-heading flattened into the
+    text before the speaker ("'Massive damage' A Nato spokesman said"), no part of it."""
+    return bool(token.tag_ == "''" and token.i + 1 < len(token.doc) and token.nbor(1).is_title)
 
 
 def _described_to(child: Any, offset: int, avoid: Sequence[tuple[int, int]]) -> Any:
