@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
 
 from manysides.compare.align import AlignmentSettings, align
 from manysides.compare.statements import Statement, content_words, split_clauses
@@ -61,10 +66,15 @@ def test_clauses_split_on_a_single_dash_but_not_on_an_aside() -> None:
         'Beijing and Moscow struck a "no limits" partnership — and China has yet to condemn Russia.'
     )
     first, second = split_clauses(Span("a", 10, 10 + len(joined), joined))
-    assert first.text.endswith("partnership") and second.text.startswith("and China")
-    assert second.start == 10 + joined.index("and China")
+    assert first.text.endswith("partnership") and second.text.startswith("China has yet")
+    assert second.start == 10 + joined.index("China has yet")
     aside = "Last month, Xi – all the while maintaining close relations with Putin – released a 12-point plan."
     assert len(split_clauses(Span("a", 0, len(aside), aside))) == 1
+
+
+def test_a_date_explained_after_a_dash_stays_with_its_clause() -> None:
+    text = "Ukraine says Russian troops must withdraw beyond its 1991 borders – the year the Soviet Union dissolved."
+    assert [c.text for c in split_clauses(Span("a", 0, len(text), text))] == [text]
 
 
 def test_gold_file_snippets_exist_in_the_seeds() -> None:
@@ -123,3 +133,37 @@ def test_a_quote_given_to_another_person_still_aligns() -> None:
         score_matrix(statements, embedder, settings)[0, 1]
         == score_matrix(plain, embedder, settings)[0, 1]
     )
+
+
+class _FixedEmbedder:
+    """Vectors chosen by hand, so a test can state exactly how close two statements are."""
+
+    name = "fixed"
+
+    def __init__(self, vectors: dict[str, tuple[float, float]]) -> None:
+        self._vectors = vectors
+
+    def embed(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        rows = np.array([self._vectors[t] for t in texts], dtype=np.float32)
+        normalized: npt.NDArray[np.float32] = rows / np.linalg.norm(rows, axis=1, keepdims=True)
+        return normalized
+
+
+def test_a_statement_unrelated_to_its_own_article_mate_does_not_join_the_group() -> None:
+    """ "Beijing has yet to confirm the call" is near the other outlet's denial, but not the
+    first article's own "a claim Beijing has strongly denied": it stays out of that group."""
+    denied, unconfirmed = (
+        "a claim Beijing has strongly denied",
+        "Beijing has yet to confirm the call",
+    )
+    denies = "Beijing categorically denies these accusations"
+    embedder = _FixedEmbedder({denied: (0.75, 0.661), unconfirmed: (0.73, -0.683), denies: (1, 0)})
+    statements = [
+        [_statement("a", denied, "A"), _statement("a", unconfirmed, "A")],
+        [_statement("b", denies, "B")],
+    ]
+    plain = AlignmentSettings(entities=0, words=0, quoted=0, numbers=0, dates=0)
+    grouped = {g.members for g in align(statements, embedder, plain) if len(g.members) > 1}
+    assert grouped == {((0, 0), (1, 0))}
+    loose = replace(plain, same_article=-1.0)
+    assert {g.members for g in align(statements, embedder, loose)} >= {((0, 0), (0, 1), (1, 0))}

@@ -53,6 +53,11 @@ class AlignmentSettings:
     same_words: float = 0.5
     """IDF-weighted share of content words, the people's names left out, from which two
     quotations of different speakers count as the same words."""
+    same_article: float = 0.55
+    """Two statements of one article join a group only when they are this close to each other:
+    "Beijing has yet to confirm the call" sits near "Beijing categorically denies these
+    accusations" but has nothing to do with the article's own "a claim Beijing has strongly
+    denied", so it must not ride into that group through the other outlet's sentence."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,13 +89,18 @@ def align(
                 links.append((score, int(starts[i]) + a, int(starts[j]) + b))
             for a, b in zip(*np.nonzero(block >= floor), strict=True):
                 pair_score[(int(starts[i] + a), int(starts[j] + b))] = float(block[a, b])
+        own = scores[starts[i] : starts[i + 1], starts[i] : starts[i + 1]]
+        for a, b in zip(*np.nonzero(own >= settings.same_article), strict=True):
+            if a < b:
+                pair_score[(int(starts[i] + a), int(starts[i] + b))] = float(own[a, b])
     return _components(flat, links, pair_score, settings)
 
 
 def score_matrix(
     statements: Sequence[Statement], embedder: Embedder, settings: AlignmentSettings
 ) -> Matrix:
-    """Combined pair scores of all statements at once (vectorized; same-article cells unused)."""
+    """Combined pair scores of all statements at once (vectorized; same-article cells only
+    decide whether two statements of one article may share a group)."""
     if not statements:
         return np.zeros((0, 0))
     vectors = embedder.embed([s.span.text for s in statements]).astype(np.float64)
@@ -141,11 +151,7 @@ def _components(
     members: dict[int, list[int]] = {n: [n] for n in range(len(flat))}
 
     def cohesive(left: list[int], right: list[int]) -> bool:
-        return all(
-            flat[x][0] == flat[y][0] or (min(x, y), max(x, y)) in pair_score
-            for x in left
-            for y in right
-        )
+        return all((min(x, y), max(x, y)) in pair_score for x in left for y in right)
 
     def root(n: int) -> int:
         while parent[n] != n:

@@ -17,6 +17,13 @@ _WORD = re.compile(r"[A-Za-z][\w'-]+|\d[\d,.]*")
 _QUOTED = re.compile(r'"([^"]{3,200})"')
 _DASH = re.compile(r"\s[—–-]\s")
 _SEMICOLON = re.compile(r";\s|,\s(?=but\s)")
+_TIME_APPOSITION = re.compile(
+    r"(?:the|that|this)\s+(?:year|month|week|day|date|night|time|moment|decade|century)\b",
+    re.IGNORECASE,
+)
+""""... its 1991 borders – the year the Soviet Union dissolved": the aside names the date
+before it; cut off, it would be a fragment with nothing to align."""
+_JOINER = re.compile(r"(?:and|but)\s+(?=\w)")
 MIN_CLAUSE_WORDS = 5
 
 
@@ -54,7 +61,8 @@ def quoted_phrases(text: str) -> frozenset[str]:
 
 
 def split_clauses(span: Span) -> list[Span]:
-    """The sentence itself, or its clauses when one dash or semicolon joins two of them."""
+    """The sentence itself, or its clauses when one dash or semicolon joins two of them; a
+    clause after the cut starts after its "and"/"but", which only joined it to the first."""
     text = span.text
     dashes = list(_DASH.finditer(text))
     cuts = [m for m in _SEMICOLON.finditer(text)]
@@ -65,9 +73,13 @@ def split_clauses(span: Span) -> list[Span]:
     for cut in sorted(cuts, key=lambda m: m.start()):
         left = text[begin : cut.start()]
         right = text[cut.end() :]
+        if _TIME_APPOSITION.match(right.lstrip()):
+            continue
         if len(left.split()) >= MIN_CLAUSE_WORDS and len(right.split()) >= MIN_CLAUSE_WORDS:
             pieces.append(_sub(span, begin, cut.start()))
             begin = cut.end()
+            joiner = _JOINER.match(text, begin + len(right) - len(right.lstrip()))
+            begin = joiner.end() if joiner else begin
     pieces.append(_sub(span, begin, len(text)))
     return pieces
 
