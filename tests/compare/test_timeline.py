@@ -57,6 +57,20 @@ def test_timeline_labels_are_the_articles_own_words(seed_document: dict[str, Any
 
 
 @pytest.mark.model
+def test_a_date_no_clause_claims_is_labelled_by_what_it_dates(
+    seed_document: dict[str, Any],
+) -> None:
+    """Without a clause of its own, a date is shown with the noun it owns or its part of the
+    sentence, not the whole sentence (where "this week" would read as Xi's visit)."""
+    labels = {entry["value"]: entry["label"] for entry in seed_document["timeline"]}
+    assert labels["2023-03-13/2023-03-19"] == "this week's drone debacle"
+    assert labels["2022"] == (
+        "Putin attended the opening ceremony of the Winter Olympics in Beijing last year"
+    )
+    assert labels["2023-03-06/2023-03-12"] == "Xi, 69, also facilitated a Chinese-brokered deal"
+
+
+@pytest.mark.model
 def test_publication_proposed_from_the_text_when_unknown(nlp: Any) -> None:
     # imported here: importing manysides.compare.* at collection time shadows the
     # manysides.compare() function that the seed_comparison fixture calls

@@ -1,7 +1,8 @@
 """Dates, events and the cross-outlet timeline sections of the comparison document.
 
-A timeline entry is one dated happening: the clause an expression dates (its event), or the
-sentence when no clause claims it. Entries from different outlets merge when they fall on the
+A timeline entry is one dated happening: the clause an expression dates (its event); when no
+clause claims it, the noun a possessive date owns ("this week's drone debacle") or the date's
+own part of the sentence, else the sentence. Entries from different outlets merge when they fall on the
 same calendar value and share a content word in who/what/where ("Xi will visit Russia next
 week" and "Xi will pay a state visit to Moscow next week"); every entry keeps its citations.
 """
@@ -188,10 +189,79 @@ def _dated(
                 (s.span for s in item.sentences if s.index == expression.sentence), None
             )
             cited = sentence or expression.span
+            if event is None:
+                event = _untimed_event(item, expression, cited)
             gist = _event_gist(event) if event else cited.text
             label = (_event_label(event, item.article.text) if event else None) or cited.text
+            if event is None and (part := _dated_part(expression, cited)) is not None:
+                label = gist = part
             found.append((item, expression, label, gist, cited))
     return found
+
+
+_SEGMENT_END = re.compile(r",\s|;\s|\s[–—]\s|\s-\s|[()]")
+_SUBORDINATOR = re.compile(
+    r"\b(?:after|before|when|while|since|until|because|that|which|who|whose|where|as|if)\b",
+    re.IGNORECASE,
+)
+_LEADING_JOINER = re.compile(r"(?:and|but|while|whereas)\s+", re.IGNORECASE)
+_RELATIVE = re.compile(r"(?:who|whom|whose|which|that|where)\b", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"'s\s")
+_NEXT_WORD = re.compile(r"\s*([\w-]+)")
+MAX_POSSESSED_WORDS = 3
+MIN_PART_WORDS = 4
+
+
+def _segment(expression: TemporalExpression, sentence: Span) -> tuple[int, int]:
+    """Offsets (in the sentence) of the comma-, dash- or semicolon-delimited part holding the date."""
+    text = sentence.text
+    at = expression.span.start - sentence.start
+    start = max((m.end() for m in _SEGMENT_END.finditer(text, 0, at)), default=0)
+    after = _SEGMENT_END.search(text, at + len(expression.span.text))
+    return start, after.start() if after else len(text.rstrip(" .!?"))
+
+
+def _untimed_event(
+    item: AnnotatedArticle, expression: TemporalExpression, sentence: Span
+) -> Event | None:
+    """A clause the parse gave no time although the date plainly ends it: "Xi … facilitated a
+    Chinese-brokered deal … last week". Only a clause of the date's own part of the sentence,
+    with no subordinate clause ("came after Poland said on Thursday") in between."""
+    start, end = _segment(expression, sentence)
+    date_at = expression.span.start - sentence.start
+    for event in item.events:
+        if event.sentence != expression.sentence or event.time is not None:
+            continue
+        action = event.action.start - sentence.start
+        gap = sentence.text[event.action.end - sentence.start : date_at]
+        if start <= action < min(end, date_at) and not _SUBORDINATOR.search(gap):
+            return event
+    return None
+
+
+def _dated_part(expression: TemporalExpression, sentence: Span) -> str | None:
+    """What the date belongs to when no clause claims it: the noun after a possessive date
+    ("this week's drone debacle"), or the date's own part of the sentence ("Putin attended the
+    opening ceremony … last year" out of "Xi last visited Russia in 2019, while Putin …").
+    None when that part is a relative clause or too short to say anything."""
+    text = sentence.text
+    end_of_date = expression.span.end - sentence.start
+    if _POSSESSIVE.match(text, end_of_date):
+        end = end_of_date + 2
+        for _ in range(MAX_POSSESSED_WORDS):
+            word = _NEXT_WORD.match(text, end)
+            if word is None or word.group(1).lower() in STOPWORDS:
+                break
+            end = word.end()
+        if end > end_of_date + 2:
+            return text[expression.span.start - sentence.start : end]
+    start, end = _segment(expression, sentence)
+    while joiner := _LEADING_JOINER.match(text, start):
+        start = joiner.end()
+    part = text[start:end].strip()
+    if _RELATIVE.match(part) or len(part.split()) < MIN_PART_WORDS or part == text.strip():
+        return None
+    return part
 
 
 def _event_gist(event: Event) -> str:
