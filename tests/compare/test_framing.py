@@ -103,3 +103,15 @@ def test_framing_section_renders_table(seed_comparison: Any) -> None:
     assert section is not None
     assert '<table class="framing"' in section.html and "special operation" in section.html
     assert "| concept |" in section.markdown and "Dmitry Peskov" in section.markdown
+
+
+@pytest.mark.model
+def test_terms_keep_their_own_words_only(seed_comparison: Any) -> None:
+    """ "Both China and Russia" gives China, not "Both China"; "growing increasingly concerned
+    China may send" gives China; his "best friend" keeps both quotation marks."""
+    concepts = _framing(seed_comparison)["concepts"]
+    terms = {t["term"] for c in concepts for t in _terms(c)}
+    assert "Both China" not in terms and "increasingly concerned China" not in terms
+    assert "Both sides" in terms  # a quantifier before a common noun is the outlet's word
+    assert 'his "best friend"' in terms
+    assert all(t.count('"') % 2 == 0 for t in terms), sorted(t for t in terms if '"' in t)

@@ -296,6 +296,7 @@ def article_phrases(article: Article, docs: Sequence[tuple[int, Any]]) -> list[P
                 continue
             if tokens.root.ent_type_ in _NOT_CONCEPTS or tokens.label_ in _NOT_CONCEPTS:
                 continue
+            tokens = _without_stray_lead(tokens)
             phrase = phrase_of(
                 article.id, doc.text, tokens, sentence_base + _sent_index(sents, tokens)
             )
@@ -305,6 +306,28 @@ def article_phrases(article: Article, docs: Sequence[tuple[int, Any]]) -> list[P
             found.append(_shift(phrase, offset, article.text, start, end))
         sentence_base += len(sents)
     return found
+
+
+_QUANTIFIERS = frozenset({"both", "either", "neither", "all", "each"})
+
+
+def _without_stray_lead(tokens: Any) -> Any:
+    """A name's chunk without words the parse swept into it from the clause: "Both China"
+    (of "Both China and Russia") is China, and "increasingly concerned China" (of "growing
+    increasingly concerned China may send arms") is China. Only before a proper noun: in
+    "very large crowds" the adverb and adjective are the outlet's framing."""
+    if tokens.root.pos_ != "PROPN" or len(tokens) < 2:
+        return tokens
+    first = 0
+    if tokens[0].lower_ in _QUANTIFIERS and tokens[0].pos_ == "DET":
+        first = 1
+    elif tokens[0].pos_ == "ADV":
+        first = 1
+        while first < len(tokens) - 1 and tokens[first].pos_ in ("ADV", "ADJ", "VERB"):
+            if tokens[first].ent_type_:
+                break
+            first += 1
+    return tokens[first:] if first else tokens
 
 
 def _balanced_quotes(text: str, start: int, end: int) -> tuple[int, int]:

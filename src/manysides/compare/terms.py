@@ -24,7 +24,16 @@ _POSSESSIVE = re.compile(r"(?:'s|')$")
 
 def term_key(phrase: Phrase) -> str:
     """Case-folded term without determiner or trailing possessive."""
-    return _POSSESSIVE.sub("", phrase.bare.strip(' "')).strip().lower()
+    return display_term(phrase).lower()
+
+
+def display_term(phrase: Phrase) -> str:
+    """The term as shown: no determiner or trailing possessive; quotation marks stay when they
+    pair inside it (his "best friend"), not when they wrap it or are unpaired."""
+    bare = phrase.bare.strip()
+    if bare.count('"') % 2 == 1 or (bare.startswith('"') and bare.endswith('"')):
+        bare = bare.strip('"')
+    return _POSSESSIVE.sub("", bare).strip()
 
 
 def voice_of(phrase: Phrase, quotations: Sequence[Quotation]) -> tuple[str, bool]:
@@ -88,7 +97,7 @@ def _name(members: Sequence[Phrase], entity_names: Sequence[str]) -> str:
         terms.values(),
         key=lambda ps: (len(ps), len({p.span.article for p in ps}), -len(ps[0].bare)),
     )
-    return _POSSESSIVE.sub("", best[0].bare.strip(' "'))
+    return display_term(best[0])
 
 
 def _outlet_terms(
@@ -105,7 +114,7 @@ def _outlet_terms(
         entry = entries.setdefault(
             key,
             {
-                "term": _POSSESSIVE.sub("", phrase.bare.strip(' "')),
+                "term": display_term(phrase),
                 "voice": voice,
                 "quoted": voice != OWN,
                 "scare_quotes": False,
