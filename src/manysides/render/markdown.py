@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from manysides.model import Comparison, Span
+from manysides.render.cite import EXPLAINED, article_numbers, cite
 from manysides.render.sections import render_sections
 
 STATUS_TITLES = {
@@ -21,7 +22,8 @@ def render_markdown(comparison: Comparison) -> str:
             f"| {number} | {_md(article.outlet)} | {article.outlet_source} | {_md(article.title)} "
             f"| {article.published or 'unknown'} |"
         )
-    index = {a.id: n for n, a in enumerate(comparison.articles, start=1)}
+    lines += ["", EXPLAINED]
+    index = article_numbers(comparison)
     for status, heading in STATUS_TITLES.items():
         facts = [f for f in comparison.facts if f.status == status]
         if not facts:
@@ -54,7 +56,7 @@ def _quote(span: Span) -> str:
 
 
 def _cite(span: Span, index: dict[str, int]) -> str:
-    return f"[{index[span.article]}:{span.start}-{span.end}]"
+    return cite([span.to_dict()], index)
 
 
 def _md(text: str) -> str:

@@ -11,6 +11,7 @@ from typing import Any
 from markupsafe import Markup
 
 from manysides.model import Comparison
+from manysides.render.cite import article_numbers, cite
 from manysides.render.sections import Section
 
 CLASS_LABELS = {
@@ -37,7 +38,8 @@ def render(comparison: Comparison) -> Section | None:
         return None
     texts = {a.id: a.text for a in comparison.articles}
     html = STYLE + Markup("").join(_conflict_html(c, texts) for c in conflicts)
-    markdown = "\n".join(_conflict_markdown(c) for c in conflicts) + "\n"
+    numbers = article_numbers(comparison)
+    markdown = "\n".join(_conflict_markdown(c, numbers) for c in conflicts) + "\n"
     terminal = "\n".join(_conflict_terminal(c) for c in conflicts)
     return Section("conflicts", "Where outlets disagree", html, markdown, terminal)
 
@@ -83,11 +85,10 @@ def _side_html(side: dict[str, Any], texts: dict[str, str]) -> Markup:
     )
 
 
-def _conflict_markdown(conflict: dict[str, Any]) -> str:
+def _conflict_markdown(conflict: dict[str, Any], numbers: dict[str, int]) -> str:
     lines = [f"- **{conflict['id']} {_label(conflict)}** — {conflict['explanation']}"]
     for side in conflict["claims"]:
-        where = f"{side['article']}:{side['start']}-{side['end']}"
-        lines.append(f"  - {side['outlet']}: “{side['text']}” ({where})")
+        lines.append(f"  - {side['outlet']}: “{side['text']}” {cite([side], numbers)}")
     return "\n".join(lines)
 
 
@@ -112,39 +113,37 @@ def render_brief(comparison: Comparison) -> Section | None:
     parts: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for sentence in brief:
         parts[sentence["section"]].append(sentence)
+    numbers = article_numbers(comparison)
     html: list[Markup] = [STYLE]
     markdown: list[str] = []
     terminal: list[str] = []
     for key, title in BRIEF_TITLES.items():
         if not parts[key]:
             continue
-        items = Markup("").join(_brief_html(s) for s in parts[key])
+        items = Markup("").join(_brief_html(s, numbers) for s in parts[key])
         html.append(Markup('<h3>{}</h3><ul class="brief">{}</ul>').format(title, items))
-        markdown += [f"### {title}", "", *(_brief_markdown(s) for s in parts[key]), ""]
+        markdown += [f"### {title}", "", *(_brief_markdown(s, numbers) for s in parts[key]), ""]
         terminal += [title, *(f"  {s['text']}" for s in parts[key])]
     if omissions:
         html.append(_omissions_html(omissions))
-        markdown += ["### Left out, by outlet", "", *_omissions_markdown(omissions), ""]
+        markdown += ["### Left out, by outlet", "", *_omissions_markdown(omissions, numbers), ""]
     return Section(
         "brief", "Brief", Markup("").join(html), "\n".join(markdown) + "\n", "\n".join(terminal)
     )
 
 
-def _cite(citation: dict[str, Any]) -> str:
-    return f"{citation['outlet']} {citation['start']}-{citation['end']}"
-
-
-def _brief_html(sentence: dict[str, Any]) -> Markup:
+def _brief_html(sentence: dict[str, Any], numbers: dict[str, int]) -> Markup:
     cites = Markup("; ").join(
-        Markup('<span title="{}">{}</span>').format(c["text"], _cite(c))
+        Markup('<span title="{}: {}">{}</span>').format(
+            c["outlet"], c["text"], cite([c], numbers).strip("[]")
+        )
         for c in sentence["citations"]
     )
     return Markup("<li>{} <cite>[{}]</cite></li>").format(sentence["text"], cites)
 
 
-def _brief_markdown(sentence: dict[str, Any]) -> str:
-    cites = "; ".join(_cite(c) for c in sentence["citations"])
-    return f"- {sentence['text']} [{cites}]"
+def _brief_markdown(sentence: dict[str, Any], numbers: dict[str, int]) -> str:
+    return f"- {sentence['text']} {cite(sentence['citations'], numbers)}"
 
 
 def _omissions_html(omissions: list[dict[str, Any]]) -> Markup:
@@ -157,8 +156,9 @@ def _omissions_html(omissions: list[dict[str, Any]]) -> Markup:
     return Markup("<h3>Left out, by outlet</h3><ul>{}</ul>").format(rows)
 
 
-def _omissions_markdown(omissions: list[dict[str, Any]]) -> list[str]:
+def _omissions_markdown(omissions: list[dict[str, Any]], numbers: dict[str, int]) -> list[str]:
     return [
-        f"- {o['outlet']} leaves out (reported by {o['count']}): “{o['claims'][0]['text']}”"
+        f"- {o['outlet']} leaves out (reported by {o['count']}): “{o['claims'][0]['text']}” "
+        f"{cite(o['claims'][:1], numbers)}"
         for o in omissions
     ]

@@ -13,6 +13,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from manysides.model import Comparison
+from manysides.render.cite import article_numbers, cite
 from manysides.render.sections import Section
 
 UNKNOWN = "(source not given)"
@@ -27,7 +28,8 @@ def render(comparison: Comparison) -> Section | None:
     names = {e.id: e.name for e in comparison.entities}
     groups = group_by_speaker(quotes, names)
     html = Markup("").join(_group_html(name, items) for name, items in groups)
-    markdown = "\n".join(_group_markdown(name, items) for name, items in groups)
+    numbers = article_numbers(comparison)
+    markdown = "\n".join(_group_markdown(name, items, numbers) for name, items in groups)
     terminal = "\n".join(_group_terminal(name, items) for name, items in groups)
     return Section("quotes", "Who said what", html, markdown, terminal)
 
@@ -100,10 +102,12 @@ def _group_html(name: str, items: list[dict[str, Any]]) -> Markup:
     return Markup('<div class="speaker"><h3>{}</h3><ul>{}</ul></div>').format(escape(name), rows)
 
 
-def _group_markdown(name: str, items: list[dict[str, Any]]) -> str:
+def _group_markdown(name: str, items: list[dict[str, Any]], numbers: dict[str, int]) -> str:
+    """Each quote with its id (what "same quotation as q12" points to) and its content cited."""
     lines = [f"### {name}", ""]
     for item in items:
-        lines.append(f"- {_content(item)} — {_how(item)}")
+        where = cite(item["content"], numbers)
+        lines.append(f"- **{item['id']}** {_content(item)} {where} — {_how(item)}")
         lines.extend(f"  - {d}" for d in _differences(item))
     return "\n".join(lines) + "\n"
 

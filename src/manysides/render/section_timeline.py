@@ -11,6 +11,7 @@ from typing import Any
 from markupsafe import Markup
 
 from manysides.model import Comparison
+from manysides.render.cite import article_numbers, cite
 from manysides.render.sections import Section
 
 
@@ -22,7 +23,8 @@ def render(comparison: Comparison) -> Section | None:
     html = Markup('<ol class="timeline">{}</ol>').format(
         Markup("").join(_entry_html(e) for e in entries)
     )
-    markdown = "\n".join(_entry_markdown(e) for e in entries) + "\n"
+    numbers = article_numbers(comparison)
+    markdown = "\n".join(_entry_markdown(e, numbers) for e in entries) + "\n"
     terminal = "\n".join(
         f"{e['value']:<23} {e['label']} [{', '.join(e['outlets'])}]" for e in entries
     )
@@ -39,7 +41,7 @@ def _entry_html(entry: dict[str, Any]) -> Markup:
     ).format(entry["id"], entry["value"], entry["label"], ", ".join(entry["outlets"]), citations)
 
 
-def _entry_markdown(entry: dict[str, Any]) -> str:
+def _entry_markdown(entry: dict[str, Any], numbers: dict[str, int]) -> str:
     lines = [f"- **{entry['value']}** {entry['label']} ({', '.join(entry['outlets'])})"]
-    lines.extend(f"  - {c['outlet']}: {c['text']}" for c in entry["citations"])
+    lines.extend(f"  - {c['outlet']}: {c['text']} {cite([c], numbers)}" for c in entry["citations"])
     return "\n".join(lines)
