@@ -51,6 +51,15 @@ def test_xi_putin_labels(seed_comparison: Any) -> None:
 
 
 @pytest.mark.model
+def test_an_apposition_summing_up_the_clause_labels_no_one(seed_comparison: Any) -> None:
+    """ "deliver … jets to Ukraine, the first such delivery by a NATO member" says what the
+    delivery was, not what Ukraine is; "a major ally of Russia" does label China."""
+    labels = {(lab["entity"], lab["span"]["text"]) for lab in _framing(seed_comparison)["labels"]}
+    assert not {text for _entity, text in labels if "such delivery" in text}
+    assert ("China", "a major ally of Russia") in labels
+
+
+@pytest.mark.model
 def test_credits_ap_afp_and_post_wires(seed_comparison: Any) -> None:
     agencies = {c["agency"] for o in _framing(seed_comparison)["outlets"] for c in o["credits"]}
     assert {"AP", "AFP", "Post wires"} <= agencies

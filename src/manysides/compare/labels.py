@@ -95,6 +95,8 @@ def _label_spans(ent: Any, chunks: Sequence[Any]) -> list[tuple[str, list[Any]]]
     root = ent.root
     for child in root.children:
         if child.dep_ == "appos" and not (ent.start <= child.i < ent.end):
+            if _sums_up_the_clause(child):
+                continue
             found.append(
                 ("apposition", list(child.doc[child.left_edge.i : child.right_edge.i + 1]))
             )
@@ -102,6 +104,21 @@ def _label_spans(ent: Any, chunks: Sequence[Any]) -> list[tuple[str, list[Any]]]
         head = root.head
         found.append(("apposition", list(head.doc[head.left_edge.i : head.i + 1])))
     return [(k, t) for k, t in found if k == "premodifier" or len(t) <= MAX_APPOSITION_WORDS]
+
+
+SUMMING_UP = frozenset(
+    {"move", "step", "decision", "claim", "allegation", "accusation", "charge", "sign",
+     "development", "measure", "delivery", "announcement", "shift", "reversal", "blow",
+     "setback", "change", "attack", "escalation"}
+)  # fmt: skip
+
+
+def _sums_up_the_clause(head: Any) -> bool:
+    """An apposition that sums up what the clause said, not who the name is: "deliver the jets
+    to Ukraine, the first such delivery by a NATO member" (the parse hangs it on Ukraine)."""
+    if any(t.lower_ == "such" for t in head.children):
+        return True
+    return bool(head.lemma_.lower() in SUMMING_UP)
 
 
 def _good_premodifier(words: Sequence[Any]) -> bool:
