@@ -49,11 +49,12 @@ def test_event_spans_cite_the_article_text(seed_document: dict[str, Any]) -> Non
 @pytest.mark.model
 @pytest.mark.skipif(not (SHARED_DATA / "giveme5w1h").exists(), reason="../shared/data missing")
 def test_giveme5w1h_floor(nlp: Any) -> None:
-    """Quality gate on all 96 gold documents (measured 2026-11-23, fifth session: incidents
-    named after their place, datelines in caption fragments, "in the UK"/"in south London",
-    localities, bare days only from the lead, "USA TODAY" is no date; lenient precision who
-    0.946, what 0.800, when 0.847, where 0.879; recall who 0.729, what 0.792, when 0.617,
-    where 0.708); floors sit about 0.03 below."""
+    """Quality gate on all 96 gold documents (measured 2026-11-23, sixth session: a kicker's
+    incident, opening clauses, question and speaker headlines, reported clauses; the busiest
+    posted day, possessive days and the past perfect skipped for when; lenient precision who
+    0.947, what 0.854, when 0.897, where 0.879; recall who 0.750, what 0.854, when 0.642,
+    where 0.708; strict precision who 0.908, what 0.812, when 0.862, where 0.845); floors
+    sit about 0.03 below."""
     import importlib.util
 
     path = EXAMPLES.parent / "benchmarks" / "fivew.py"
@@ -63,13 +64,13 @@ def test_giveme5w1h_floor(nlp: Any) -> None:
     sys.modules[spec.name] = fivew  # dataclasses look their module up there
     spec.loader.exec_module(fivew)
     result = fivew.evaluate(None, nlp)
-    assert result["who"]["precision"] >= 0.91 and result["who"]["recall"] >= 0.70
-    assert result["what"]["precision"] >= 0.77 and result["what"]["recall"] >= 0.76
-    assert result["when"]["precision"] >= 0.81 and result["when"]["recall"] >= 0.58
+    assert result["who"]["precision"] >= 0.91 and result["who"]["recall"] >= 0.72
+    assert result["what"]["precision"] >= 0.82 and result["what"]["recall"] >= 0.82
+    assert result["when"]["precision"] >= 0.86 and result["when"]["recall"] >= 0.61
     assert result["where"]["precision"] >= 0.85 and result["where"]["recall"] >= 0.68
     assert result["who"]["precision_strict"] >= 0.87
-    assert result["what"]["precision_strict"] >= 0.73
-    assert result["when"]["precision_strict"] >= 0.78
+    assert result["what"]["precision_strict"] >= 0.78
+    assert result["when"]["precision_strict"] >= 0.83
     assert result["where"]["precision_strict"] >= 0.81
 
 
@@ -89,10 +90,10 @@ def _headline(title: str, *actor: str) -> tuple[Any, list[Any]]:
 @pytest.mark.parametrize(
     ("title", "actor", "action"),
     [
-        (  # a quotation after "who" is the action, not its end
+        (  # a quotation after "who" is the action, not its end (closing quote kept)
             "Mystery of the Chinese boy who 'fell down a deep well' after massive rescue",
             (),
-            "Mystery of the Chinese boy who 'fell down a deep well",
+            "Mystery of the Chinese boy who 'fell down a deep well'",
         ),
         (
             "Lewis Hamilton wins at Interlagos after surviving two red flags",
@@ -413,3 +414,141 @@ def test_when_skips_a_participants_past_and_late_bare_days(nlp: Any) -> None:
     timed = late.replace("on Thursday", "at around 6:10am on Wednesday")
     main = _main(nlp, timed, "2016-11-12")
     assert main.when is not None and main.when.text == "at around 6:10am on Wednesday"
+
+
+@pytest.mark.parametrize(
+    ("title", "labelled", "actor", "action"),
+    [
+        (  # a subordinate clause before the main one is not the news
+            "While the markets rally, Spain braces for a general strike",
+            (("Spain", "GPE"),),
+            "Spain",
+            "braces for a general strike",
+        ),
+        (  # nor is a remark to the reader before "but"
+            "You might have seen it coming, but the Rovers are league champions",
+            (("Rovers", "ORG"),),
+            "Rovers",
+            "are league champions",
+        ),
+        (  # a reporting verb gives way to the clause it reports, quotation closed
+            "Merkel says she and Macron had 'productive talks'",
+            (("Merkel", "PERSON"),),
+            "Merkel",
+            "she and Macron had 'productive talks'",
+        ),
+        (
+            "Mayor Lee says that the bridge will reopen on Monday",
+            (("Mayor Lee", "PERSON"),),
+            "Mayor Lee",
+            "the bridge will reopen on Monday",
+        ),
+        (  # no clause after the verb: the announcement is the event
+            "Mayor Lee announces budget cuts",
+            (("Mayor Lee", "PERSON"),),
+            "Mayor Lee",
+            "announces budget cuts",
+        ),
+    ],
+)
+def test_headline_action_skips_opening_clauses_and_reporting_verbs(
+    title: str, labelled: tuple[tuple[str, str], ...], actor: str, action: str
+) -> None:
+    from manysides.nlp.headline import headline_action, headline_actor
+
+    article, _ = _headline(title)
+    found = headline_actor(article, _mentions(article, *labelled))
+    assert found is not None and found.span.text == actor
+    what = headline_action(article, found)
+    assert what is not None and what.text == action
+
+
+def test_kicker_incident_question_and_speaker_headlines() -> None:
+    from manysides.nlp.headline import kicker_incident, poses_question, quotes_speaker
+
+    article, _ = _headline("Leeds bus crash: Police name driver killed on ring road")
+    incident = kicker_incident(article, _mentions(article, ("Leeds", "GPE")))
+    assert incident is not None and incident.text == "bus crash"  # the place is the where
+    article, _ = _headline("Budget day: Chancellor cuts fuel duty")
+    assert kicker_incident(article, []) is None  # a topic, not an incident
+    for title, question in (
+        ("Trump meets Obama: What their handshake tells us", True),
+        ("Will the tram line reopen before Christmas?", True),
+        ("Trump meets Obama at the White House", False),
+    ):
+        assert poses_question(_headline(title)[0]) is question
+    article, _ = _headline("Comey to Congress: No charges for Clinton")
+    assert quotes_speaker(article, _mentions(article, ("Comey", "PERSON")))
+    article, _ = _headline("Road to recovery: Town rebuilds after floods")
+    assert not quotes_speaker(article, [])  # no speaker the text names
+
+
+@pytest.mark.model
+def test_what_is_the_kicker_incident_or_the_lead_under_a_question(nlp: Any) -> None:
+    text = (
+        "Leeds bus crash: Police name driver\n\n"
+        "Police have named the driver of the bus that crashed in Leeds on Friday. "
+        "Three passengers were injured."
+    )
+    main = _main(nlp, text, "2016-11-12")
+    assert main.what is not None and main.what.text == "bus crash"
+    text = (
+        "Trump meets Obama: What their body language tells us\n\n"
+        "An expert has analysed the gestures of the two men at the White House on Thursday. "
+        "The meeting lasted 90 minutes."
+    )
+    main = _main(nlp, text, "2016-11-11")
+    assert main.what is not None and main.what.text.startswith("has analysed the gestures")
+
+
+def test_posted_day_is_the_day_most_posts_fall_on() -> None:
+    from datetime import date
+
+    from manysides.model import Article, TemporalExpression
+    from manysides.nlp.events import _posted
+
+    text = (
+        "Fans are angry. Why? -- Ann (@ann) October 31, 2016 So sad. -- Bo (@bo) November 8, "
+        "2016 Not happy. -- Cy (@cy) November 8, 2016"
+    )
+    article = Article("a1", text, "test", "metadata", "", "a1")
+
+    def day(at: int, phrase: str, value: str) -> TemporalExpression:
+        span = article.span(at, at + len(phrase))
+        return TemporalExpression(span, value, "day", True, None, "absolute", 0, value, value)
+
+    first = text.index("November 8, 2016")
+    second = text.index("November 8, 2016", first + 1)
+    dates = [
+        day(text.index("October 31, 2016"), "October 31, 2016", "2016-10-31"),
+        day(first, "November 8, 2016", "2016-11-08"),
+        day(second, "November 8, 2016", "2016-11-08"),
+    ]
+    found = _posted(article, dates, date(2016, 11, 8))
+    assert found is not None and text[found[0] : found[1]] == "November 8, 2016"
+    assert found[0] == first  # the first post of the busiest day
+
+
+@pytest.mark.model
+def test_when_skips_days_naming_other_events_and_the_past_perfect(nlp: Any) -> None:
+    text = (
+        "Clinton blames FBI for defeat\n\n"
+        "Hillary Clinton blamed the FBI for her defeat in Tuesday's election in a call with "
+        "donors on Saturday. She spoke for an hour."
+    )
+    main = _main(nlp, text, "2016-11-13")
+    assert main.when is not None and main.when.text == "Saturday"  # not "Tuesday's"
+    text = (
+        "Lady Gaga protests outside Trump Tower\n\n"
+        "Lady Gaga staged a protest outside Trump Tower in New York. "
+        "At midnight, she had taken to Twitter to urge her fans to vote. "
+        "She held a sign reading 'Love trumps hate'."
+    )
+    assert _main(nlp, text, "2016-11-09").when is None  # midnight was before the protest
+    text = (
+        "Blast hits German consulate\n\n"
+        "A suicide bomber rammed a car into the German consulate in Mazar-i-Sharif. "
+        "Officials said the explosion late on Thursday had caused massive damage."
+    )
+    main = _main(nlp, text, "2016-11-11")
+    assert main.when is not None and main.when.text == "late on Thursday"  # reported speech

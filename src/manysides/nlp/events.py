@@ -15,7 +15,16 @@ from typing import Any
 from manysides.model import Article, Event, MainEvent, Mention, Span, TemporalExpression
 from manysides.nlp.dates import clock_times, posted_days, publication_anchor, with_time_of_day
 from manysides.nlp.gazetteer import canonical_place
-from manysides.nlp.headline import best_place, headline_action, headline_actor, title_places
+from manysides.nlp.headline import (
+    INCIDENT_NOUNS,
+    best_place,
+    headline_action,
+    headline_actor,
+    kicker_incident,
+    poses_question,
+    quotes_speaker,
+    title_places,
+)
 from manysides.nlp.quotes import SPEECH_VERBS
 from manysides.nlp.speakers import noun_phrase
 
@@ -55,9 +64,7 @@ LATE_DATELINE = re.compile(
     r"\s*(?:\([A-Za-z ]+\)\s*)?(?:--|—|–)\s"
 )
 """A dateline after a caption's words ("Photo LONDON --"): trusted when it is a known place."""
-_EVENT_WORDS = """crash attacks? bombings? shootings? derailment tragedy disaster explosion blast
-    fire earthquake quake floods? riots? massacre collision accident siege stabbings?"""
-NAMED_EVENT = r"\s+(?:[a-z]+\s+){0,2}(?:" + "|".join(_EVENT_WORDS.split()) + r")\b"
+NAMED_EVENT = r"\s+(?:[a-z]+\s+){0,2}(?:" + "|".join(sorted(INCIDENT_NOUNS)) + r")\b"
 """An incident named after its place ("the Croydon tram crash", "the Nice attack")."""
 SETTLEMENT = re.compile(
     r"\b(?:city|town|village|port|province|district) of ((?:[A-Z][\w'-]*[\w])(?:[ -][A-Z][\w'-]*[\w])*)"
@@ -197,7 +204,7 @@ def main_event(
     who = _full_name(article, who, actor, mentions) if who is not None else None
     return MainEvent(
         who=who,
-        what=_pick_what(article, verb, offset, action),
+        what=_pick_what(article, verb, offset, action, mentions),
         when=_when(article, lead, dates),
         where=_where(article, lead, mentions),
         why=_clause_marked(article, verb, offset, WHY_MARKS),
@@ -224,12 +231,17 @@ def _where(
     return article.span(place.start, rest.end()) if rest else place
 
 
-def _pick_what(article: Article, verb: Any, offset: int, action: Span | None) -> Span | None:
+def _pick_what(
+    article: Article, verb: Any, offset: int, action: Span | None, mentions: Sequence[Mention]
+) -> Span | None:
     """The headline's action, which states the event most compactly (the Giveme5W1H coders'
-    phrases come from it 4 times in 5); the lead's verb phrase when there is no headline."""
-    if article.title_span is None:
+    phrases come from it 4 times in 5), or the incident its kicker names ("Croydon tram crash:
+    Police identify …" reports on the crash); the lead's verb phrase when there is no
+    headline or the headline reports no event: it asks a question ("… : What the body
+    language tells us") or quotes a speaker ("Comey to country: The jury will …")."""
+    if article.title_span is None or poses_question(article) or quotes_speaker(article, mentions):
         return _what(article, verb, offset)
-    return action
+    return kicker_incident(article, mentions) or action
 
 
 def _who(article: Article, verb: Any, offset: int, mentions: Sequence[Mention]) -> Span | None:
@@ -342,9 +354,15 @@ def _when(
             and _recent(d, anchor)
             and not _dates_update(sent.doc, d.span.start - offset)
             and not _dates_participant(sent.doc, d.span.start - offset)
+            and not _dates_background(sent.doc, d.span.start - offset)
             and not _quoted(sent.doc.text, d.span.start - offset)
         ]
-        clocks = [(start + a, start + b) for a, b in clock_times(article.text[start:end])]
+        found.sort(key=lambda d: _names_event(article.text, d[1]))  # "Tuesday's election"
+        clocks = [
+            (start + a, start + b)
+            for a, b in clock_times(article.text[start:end])
+            if not _dates_background(sent.doc, start + a - offset)
+        ]
         days.extend(found)
         if index >= LEAD_SENTENCES:
             found = [d for d in found if clock_times(article.text[d[0] : d[1]])]
@@ -357,12 +375,38 @@ def _when(
 def _posted(
     article: Article, dates: Sequence[TemporalExpression], anchor: date | None
 ) -> tuple[int, int] | None:
-    """The day of the first embedded social-media post near the publication: a story about
-    reactions online dates them by the posts when its own words give no day."""
-    for expression in posted_days(article.text, dates):
-        if _recent(expression, anchor):
-            return with_time_of_day(article.text, expression.span.start, expression.span.end)
-    return None
+    """The day most embedded social-media posts near the publication fall on (the first of
+    them on a tie): a story about reactions online dates them by the posts when its own words
+    give no day, and the reactions peak on the event's day (a post from the week before
+    shows what it was like before)."""
+    posts = [e for e in posted_days(article.text, dates) if _recent(e, anchor)]
+    if not posts:
+        return None
+    days = [e.first or e.span.text for e in posts]
+    busiest = max(posts, key=lambda e: days.count(e.first or e.span.text))
+    return with_time_of_day(article.text, busiest.span.start, busiest.span.end)
+
+
+def _names_event(text: str, end: int) -> bool:
+    """Whether the day ending at ``end`` is a possessive naming another event by its day
+    ("Tuesday's presidential election"): a day the sentence says when something happened is
+    the better time."""
+    return text.startswith(("'s ", "’s "), end)
+
+
+def _dates_background(doc: Any, char: int) -> bool:
+    """Whether the date at ``char`` hangs from a verb in the past perfect ("At midnight, she
+    had taken to Twitter"): what happened before the reported event. Reported speech is
+    the exception ("officials said the blast late on Thursday had caused …"): after a past
+    reporting verb the past perfect stands for the simple past."""
+    token = next((t for t in doc if t.idx <= char < t.idx + len(t)), None)
+    verb = _governing_verb(token) if token is not None else None
+    if verb is None or verb.tag_ != "VBN":
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children):
+        return False
+    reported = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SPEECH_VERBS
+    return not (reported and verb.head.tag_ == "VBD")
 
 
 def _quoted(text: str, char: int) -> bool:

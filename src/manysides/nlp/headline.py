@@ -22,11 +22,19 @@ _STOP = r"\s(?:as|after|amid|in|at|near|while|because|despite|before|following|d
 ACTION_END = re.compile(rf"{_STOP}|\s*[:;|,]\s|\s[-–—]\s|\s'|\s\"", re.IGNORECASE)
 """Where a headline's action stops: a place/time/reason marker, a colon, a dash, a quotation."""
 MIN_ACTION_WORDS = 2
+_REPORTING = """says said claims claimed insists insisted warns warned admits admitted reveals
+    revealed declares declared announces announced confirms confirmed"""
+REPORTED = re.compile(
+    rf"(?:{'|'.join(_REPORTING.split())})\s+(?:that\s+|(?=(?:he|she|it|they|we|i|you)\s))",
+    re.IGNORECASE,
+)
+"""A reporting verb and the start of the clause it reports ("says he and Trump had …",
+"declares it is finally done …"): the reported clause is the event."""
 LINKS = frozenset({"with", "to", "at", "for", "of", "on", "in", "by", "and", "or", "from"})
 NAME_REPEATS = 3
 """How often the story must write a headline's opening word capitalised mid-sentence for it
 to count as a name the tagger missed."""
-_OPEN_WORDS = "who that which whose the a an of to for is are was were"
+_OPEN_WORDS = "who that which whose the a an of to for is are was were has have had be been"
 OPEN = frozenset(_OPEN_WORDS.split())
 """Words an action cannot end with: the quotation after them is part of it."""
 SECOND_ACTION = re.compile(r"\s(?:and|but)\s(?=[a-z]+s\s)")
@@ -38,6 +46,25 @@ city"): it lies inside the wider places named around it."""
 KICKER = re.compile(r"(?:[^\W\d][\w'-]*\s+){0,3}[^\W\d][\w'-]*:\s+")
 """A topic label before the headline proper, at most four words and a colon ("Croydon tram
 crash: Last victims named …", "Trump election: Clinton blames …")."""
+OPENING_CLAUSE = re.compile(
+    r"(?:(?:while|as|after|before|when|although|though|despite|amid|since|once|if)\s[^,:;]*,"
+    r"|(?:you|we|i)\s[^,:;]*,\s+(?:but|yet|and))\s+",
+    re.IGNORECASE,
+)
+"""A clause before the headline's main one: a subordinate clause ending in a comma ("While the
+U.S. talks about election, UK outraged …") or a remark to the reader before "but" ("You knew
+it couldn't come easily, but the Cubs are …"). The news is the clause after it."""
+_INCIDENT_WORDS = """crash attack attacks bombing bombings shooting shootings derailment tragedy
+    disaster explosion blast fire earthquake quake flood floods riot riots massacre collision
+    accident siege stabbing stabbings"""
+INCIDENT_NOUNS = frozenset(_INCIDENT_WORDS.split())
+"""Nouns naming an incident ("the Croydon tram crash", "Trump rally shooting")."""
+QUESTION = re.compile(r"\?|(?:^|:\s+)(?:what|why|how|who|whom|whose|where|which)\s", re.IGNORECASE)
+"""A question, direct ("… ?") or indirect ("What the body language … tells us", "Why …"): an
+explainer or analysis, whose headline poses the topic and does not report the event."""
+ADDRESS = re.compile(r"(?:[A-Z][\w.'-]*\s+){1,3}to\s+(?:[\w'-]+\s+){0,2}?[\w'-]+:\s")
+"""A kicker naming a speaker and an audience ("Comey to country: The jury will disregard …"):
+what follows is what the speaker said, not a report of the event."""
 
 
 def title_mentions(article: Article, mentions: Sequence[Mention]) -> list[Mention]:
@@ -62,12 +89,14 @@ def title_places(article: Article, mentions: Sequence[Mention]) -> list[Mention]
 
 def headline_start(article: Article) -> int | None:
     """Where the headline proper starts: after a `KICKER`, which names the story's topic and
-    not its action."""
+    not its action, and after an `OPENING_CLAUSE` before the main clause."""
     title = article.title_span
     if title is None:
         return None
     kicker = KICKER.match(article.text, title.start, title.end)
-    return kicker.end() if kicker else title.start
+    start = kicker.end() if kicker else title.start
+    opening = OPENING_CLAUSE.match(article.text, start, title.end)
+    return opening.end() if opening else start
 
 
 def headline_actor(article: Article, mentions: Sequence[Mention]) -> Mention | None:
@@ -185,7 +214,21 @@ def headline_action(article: Article, actor: Mention | None) -> Span | None:
         end -= 1
     if len(article.text[start:end].split()) < MIN_ACTION_WORDS and second is None:
         return None  # one word is an action only when a second predicate follows it
-    return article.span(start, end)
+    reported = REPORTED.match(article.text, start, end)
+    if reported and len(article.text[reported.end() : end].split()) >= MIN_ACTION_WORDS:
+        start = reported.end()
+    return article.span(start, _closing_quote(article.text, start, end))
+
+
+def _closing_quote(text: str, start: int, end: int) -> int:
+    """``end``, or one past it when ``text[start:end]`` opens a quotation that the character
+    at ``end`` closes ("had 'excellent conversation'" keeps its closing quote)."""
+    if end >= len(text) or text[end] not in "'\"":
+        return end
+    quote = text[end]
+    opened = re.findall(rf"(?:^|(?<=\s)){quote}(?=\w)", text[start:end])
+    closed = re.findall(rf"(?<=\w){quote}(?=\W|$)", text[start:end])
+    return end + 1 if len(opened) > len(closed) else end
 
 
 def _action_end(rest: str) -> int:
@@ -207,6 +250,46 @@ def _needs_more(word: str) -> bool:
     """Whether a quotation after ``word`` belongs to the action: after "who", "the", "to" or a
     possessive ("Verstappen's "amazing" performance") the phrase is not finished."""
     return word.lower() in OPEN or word.endswith(("'s", "’s"))
+
+
+def kicker_incident(article: Article, mentions: Sequence[Mention]) -> Span | None:
+    """The incident a `KICKER` names ("Croydon tram crash: Police identify three remaining
+    victims …"), without the place it is named after ("tram crash"): the story is a report
+    on that incident, and the headline proper gives the latest development."""
+    title = article.title_span
+    kicker = KICKER.match(article.text, title.start, title.end) if title is not None else None
+    if kicker is None:
+        return None
+    start, end = kicker.start(), kicker.start() + kicker.group().index(":")
+    words = article.text[start:end].split()
+    if not words or words[-1].lower() not in INCIDENT_NOUNS:
+        return None
+    places = sorted(
+        {m.span.text for m in mentions if m.label in PLACE_LABELS}, key=len, reverse=True
+    )
+    for name in places:
+        if article.text.startswith(f"{name} ", start):
+            start += len(name) + 1
+            break
+    return article.span(start, end) if start < end else None
+
+
+def poses_question(article: Article) -> bool:
+    """Whether the headline proper is or contains a `QUESTION`."""
+    title, start = article.title_span, headline_start(article)
+    if title is None or start is None:
+        return False
+    return QUESTION.search(article.text[start : title.end]) is not None
+
+
+def quotes_speaker(article: Article, mentions: Sequence[Mention]) -> bool:
+    """Whether the headline opens with a speaker and an audience (`ADDRESS`) naming a person
+    or body the text tags: the rest is a quotation."""
+    title = article.title_span
+    found = ADDRESS.match(article.text, title.start, title.end) if title is not None else None
+    return found is not None and any(
+        m.label in WHO_LABELS and m.span.start == found.start() for m in mentions
+    )
 
 
 def frequency(article: Article, text: str) -> int:
