@@ -64,11 +64,32 @@ def quote_records(comparison: Comparison) -> list[QuoteRecord]:
             entity, affiliation = speaker_entity(quote, ends)
             if entity is None and quote.speaker_ref is not None:
                 entity = organizations.get(organization_key(quote.speaker_ref.text))
+                issuer = _issuer(quote.speaker_ref.text)
+                if entity is None and issuer is not None:
+                    entity = organizations.get(organization_key(issuer))
             number = len(records) + 1
             records.append(
                 QuoteRecord(f"q{number}", item.article.outlet, quote, entity, affiliation)
             )
     return records
+
+
+_DOCUMENTS = r"(?:statement|report|press release|release|communiqu[eé]|readout|schedule|document|filing|announcement)s?"
+_ISSUED_BY = re.compile(
+    _DOCUMENTS
+    + r"\s+(?:released|issued|published|put out)\s+by\s+(?P<issuer>(?:the\s+)?[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*)"
+)
+_ISSUER_DOCUMENT = re.compile(
+    r"(?:an?|the)\s+(?P<issuer>.+?)\s+" + _DOCUMENTS + r"$", re.IGNORECASE
+)
+_DAYS = re.compile(r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
+
+
+def _issuer(source: str) -> str | None:
+    """Who issued a document given as the source: "a schedule released by the Kremlin
+    Friday" is the Kremlin's, "a Chinese foreign ministry statement" the ministry's."""
+    found = _ISSUED_BY.search(source) or _ISSUER_DOCUMENT.match(source.strip())
+    return _DAYS.sub("", found.group("issuer")) if found else None
 
 
 VariantEnds = dict[tuple[str, int], list[tuple[int, str]]]
