@@ -98,3 +98,14 @@ def test_a_date_conflict_says_which_dates_the_words_mean() -> None:
     assert (
         dates and "(2018-04-01)" in dates[0].explanation and "(2018-03-25)" in dates[0].explanation
     )
+
+
+def test_a_number_in_words_equals_its_digits() -> None:
+    """ "ten American tourists" and "10 American tourists" agree (QA found "10 vs ten" and
+    "two vs 2" reported as contradictions)."""
+    original = "A plane carrying 10 American tourists has crashed in the mountains of Costa Rica."
+    changed = "A plane carrying ten American tourists has crashed in the mountains of Costa Rica."
+    assert _conflicts(original, changed) == []
+    assert _conflicts(original, changed.replace("ten", "eleven")) == [
+        ("number", True, {"10", "eleven"})
+    ]

@@ -237,9 +237,17 @@ def _norm_counted(counted: str | None) -> str | None:
 
 
 def _unmatched(values: list[Value], others: list[Value]) -> list[Value]:
-    """Values the other claim does not repeat (equal values are agreement, not conflict)."""
-    other = {repr(o.value) for o in others}
-    return [v for v in values if repr(v.value) not in other]
+    """Values the other claim does not repeat (equal values are agreement, not conflict;
+    "two" and "2", "ten" and "10" are equal)."""
+    other = {_comparable(o.value) for o in others}
+    return [v for v in values if _comparable(v.value) not in other]
+
+
+def _comparable(value: object) -> str:
+    """A key under which equal numbers meet whatever their type (2 from "two", 2.0 from "2")."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return repr(float(value))
+    return repr(value)
 
 
 def _same_counted(x: Value, y: Value) -> tuple[bool, bool]:
