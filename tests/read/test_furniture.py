@@ -26,12 +26,22 @@ BOILERPLATE = [
     "NPR transcripts are created on a rush deadline by Verb8tm, Inc., an NPR contractor.",
     "Read more",
     "SaveSave",
+    "Sign up for The Interpreter Subscribe for original insights, commentary and discussions"
+    " on the major news stories of the week, from columnists Max Fisher and Amanda Taub. SEE"
+    " SAMPLE Please verify you're not a robot by clicking the box. Invalid email address."
+    " Please re-enter. You must select a newsletter to subscribe to. * Required field You"
+    " agree to receive occasional updates and special offers for The New York Times products"
+    " and services. Thank you for subscribing. View all New York Times newsletters. An error"
+    " has occurred. Please try again later. You are already subscribed to this email. View all"
+    " New York Times newsletters. Sign Up",
 ]
 STORY = [
     "The advertisement was pulled after viewers complained, the company said.",
     "Reporters were told to scroll down for video of the launch, a spokesman said.",
     "The newspaper said all rights reserved by the league would be sold in 2019.",
     '"Sign up for the draft," he told the crowd on Monday.',
+    "Sign up for the marathon closed on Friday after 40,000 runners registered, and those who"
+    " missed out were told they are already on a waiting list, organizers said.",
     "Read more about the fund's losses in the annual report, the regulator said.",
     "Copyright 2019 rules took effect in June, ending a decade of disputes between the"
     " publishers and the platforms over who pays for news, lawyers for both sides said.",

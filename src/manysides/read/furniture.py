@@ -66,6 +66,14 @@ reading" links, copyright notices and disclaimers, transcript notes, messenger, 
 and tip-line appeals): not the story, and
 noise for anything that compares articles. Only short paragraphs are tested."""
 BOILERPLATE_MAX = 600
+_SIGNUP_FORM = re.compile(
+    r"^Sign up for\b.{0,1500}?\b(?:You agree to receive|Thank you for subscribing"
+    r"|Invalid email address|You are already subscribed)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+"""A newsletter sign-up form flattened into one paragraph (the New York Times' runs past 600
+characters): its "You agree to receive occasional updates" read as a quotation of "You"."""
+SIGNUP_FORM_MAX = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +85,8 @@ class FurnitureHit:
 def classify_paragraph(paragraph: str) -> FurnitureHit | None:
     """The furniture kind of one paragraph, or None if it belongs to the story."""
     if len(paragraph) <= BOILERPLATE_MAX and _BOILERPLATE.match(paragraph.strip()):
+        return FurnitureHit("boilerplate", None)
+    if len(paragraph) <= SIGNUP_FORM_MAX and _SIGNUP_FORM.match(paragraph.strip()):
         return FurnitureHit("boilerplate", None)
     if _ALSO_READ.match(paragraph):
         return FurnitureHit("also_read", None)
