@@ -90,3 +90,24 @@ def test_report_has_quotes_by_speaker_and_timeline(seed_comparison: Any) -> None
     assert "Dmitry Peskov" in quotes.html and "Wang Wenbin" in quotes.markdown
     assert "2023-03-20/2023-03-22" in timeline.html and "2023-03-14" in timeline.terminal
     assert "<script" not in quotes.html
+
+
+def test_a_year_merges_across_outlets_only_on_three_shared_words() -> None:
+    """Many events of a story share a year: "10 times as many police officers this year" and
+    "the police requested it after the Munich Oktoberfest this year" share police and
+    Germany, which is enough for a day but not for a year."""
+    from manysides.compare.timeline import TimelineEntry, _gist_keys, _same
+    from manysides.model import Span, TemporalExpression
+
+    def expression(value: str, granularity: Any) -> TemporalExpression:
+        span = Span("b", 0, 9, "this year")
+        return TemporalExpression(span, value, granularity, True, "2017-12-29", "past", 0)
+
+    first = _gist_keys("there will be 10 times as many police officers in Berlin")
+    second = _gist_keys("the police in Germany requested it after the Oktoberfest")
+    assert len(first & second) == 2
+    citation = {"article": "a"}
+    year = TimelineEntry("2017", "2017-01-01", "2017-12-31", "year", "x", [first], [citation])
+    day = TimelineEntry("2017-12-31", "2017-12-31", "2017-12-31", "day", "x", [first], [citation])
+    assert not _same(year, expression("2017", "year"), second, "b")
+    assert _same(day, expression("2017-12-31", "day"), second, "b")

@@ -140,19 +140,26 @@ def build_timeline(
 
 
 MIN_SHARED_KEYS = 2
+MIN_SHARED_KEYS_COARSE = 3
+"""A month, season or year holds many events of one story ("10 times as many police this
+year" and "the police requested it after the Oktoberfest this year" share police and the
+country): merging at that granularity takes one more shared word."""
+COARSE = frozenset({"month", "season", "year"})
 
 
 def _same(
     entry: TimelineEntry, expression: TemporalExpression, keys: set[str], article: str
 ) -> bool:
-    """Same date, from another article, and at least two content words shared with one of
-    the entry's clauses (places count as their country: "Xi … in Moscow" and "Xi … in
-    Russia" share two). Two clauses of one article are two events: an outlet does not
-    report one thing twice in a way worth merging, and same-day events of one report
-    ("the Kremlin said Friday …", "the ministry on Friday did not confirm …") must not fuse."""
+    """Same date, from another article, and at least two content words (three for a month,
+    season or year) shared with one of the entry's clauses (places count as their country:
+    "Xi … in Moscow" and "Xi … in Russia" share two). Two clauses of one article are two
+    events: an outlet does not report one thing twice in a way worth merging, and same-day
+    events of one report ("the Kremlin said Friday …", "the ministry on Friday did not
+    confirm …") must not fuse."""
     if entry.value != expression.value or any(c["article"] == article for c in entry.citations):
         return False
-    return any(len(known & keys) >= MIN_SHARED_KEYS for known in entry.keys)
+    needed = MIN_SHARED_KEYS_COARSE if entry.granularity in COARSE else MIN_SHARED_KEYS
+    return any(len(known & keys) >= needed for known in entry.keys)
 
 
 def _gist_keys(gist: str) -> set[str]:
