@@ -145,3 +145,25 @@ def test_a_participle_takes_the_tense_of_its_clause(nlp: Any, text: str, tense: 
 
     day = text.rindex(" on ") + 4
     assert verb_tense(nlp(text), day) == tense
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "day", "tense"),
+    [  # QA: "would begin … Tuesday" resolved to the past Tuesday, "Sunday's incident" to the next
+        (
+            "Officials said the morgue would begin identifying the victims Tuesday.",
+            "Tuesday",
+            "future",
+        ),
+        ("He said he would have resigned on Monday.", "Monday", "past"),
+        ("Sunday's incident comes after a series of complaints.", "Sunday", None),
+        ("The team said Sunday's game will go ahead.", "Sunday", "future"),
+    ],
+)
+def test_would_is_a_future_and_a_possessive_day_not_a_present(
+    nlp: Any, text: str, day: str, tense: str | None
+) -> None:
+    from manysides.nlp.dates import verb_tense
+
+    assert verb_tense(nlp(text), text.index(day)) == tense

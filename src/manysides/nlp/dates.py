@@ -161,11 +161,15 @@ def posted_days(text: str, expressions: Sequence[TemporalExpression]) -> list[Te
 def verb_tense(doc: Any, char: int) -> Tense:
     """Past, future or present of the verb governing the token at ``char`` (None if no verb)."""
     token = next((t for t in doc if t.idx <= char < t.idx + len(t)), None)
+    possessive = token is not None and token.dep_ == "poss"
     for _ in range(6):
         if token is None:
             return None
         if token.pos_ in ("VERB", "AUX") and not _non_finite(token):
-            return _tense_of(token)
+            tense = _tense_of(token)
+            # "Sunday's incident comes after …": the present of a clause about a day's
+            # event does not make the day a coming one; a future still does.
+            return None if possessive and tense == "present" else tense
         token = token.head if token.head.i != token.i else None
     return None
 
@@ -184,6 +188,8 @@ def _tense_of(verb: Any) -> Tense:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in ("will", "'ll", "shall") for a in auxes):
         return "future"
+    if any(a.lower_ == "would" for a in auxes) and not any(a.lower_ == "have" for a in auxes):
+        return "future"  # "said the morgue would begin identifying the victims Tuesday"
     if any(a.lower_ == "to" for a in auxes) and verb.head.lemma_ in ("plan", "expect", "set"):
         return "future"
     if verb.tag_ in ("VBD", "VBN") or any(a.tag_ == "VBD" for a in auxes):
