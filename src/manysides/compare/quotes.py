@@ -157,24 +157,45 @@ def _common_run(one: str, other: str) -> int:
 
 
 def wording_differences(one: str, other: str) -> list[dict[str, str]]:
-    """Word runs that differ between two renderings of one quotation, each with its kind:
-    `reworded` (both say something different there), `only_this` / `only_other` (words one
-    rendering has inside the shared passage), or `extent` (one quotes further before or after
-    it: a longer excerpt, not a different wording)."""
-    a, b = words(one), words(other)
-    ops = SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes()
+    """Word runs that differ between two renderings of one quotation, as each outlet wrote
+    them, each with its kind: `reworded` (both say something different there), `only_this` /
+    `only_other` (words one rendering has inside the shared passage), or `extent` (one quotes
+    further before or after it: a longer excerpt, not a different wording). Words the other
+    rendering also has, only elsewhere, are a change of order, not of wording, and left out."""
+    a, b = _tokens(one), _tokens(other)
+    a_words, b_words = [w for w, _s, _e in a], [w for w, _s, _e in b]
+    ops = SequenceMatcher(a=a_words, b=b_words, autojunk=False).get_opcodes()
     changes = []
     for n, (tag, i1, i2, j1, j2) in enumerate(ops):
         if tag == "equal":
             continue
         if tag == "replace":
             kind = "reworded"
+            if sorted(a_words[i1:i2]) == sorted(b_words[j1:j2]):
+                continue  # the same words in another order
         elif n in (0, len(ops) - 1) and len(ops) > 1:
             kind = "extent"
         else:
             kind = "only_this" if tag == "delete" else "only_other"
-        changes.append({"this": " ".join(a[i1:i2]), "other": " ".join(b[j1:j2]), "kind": kind})
+            run, elsewhere = (
+                (a_words[i1:i2], b_words) if tag == "delete" else (b_words[j1:j2], a_words)
+            )
+            if set(run) <= set(elsewhere):
+                continue  # said in the other rendering too, only elsewhere
+        changes.append(
+            {"this": _verbatim(one, a, i1, i2), "other": _verbatim(other, b, j1, j2), "kind": kind}
+        )
     return changes
+
+
+def _tokens(text: str) -> list[tuple[str, int, int]]:
+    """Lowercased words with their offsets, so a difference can be shown as written."""
+    return [(m.group().lower(), m.start(), m.end()) for m in re.finditer(r"[\w'-]+", text)]
+
+
+def _verbatim(text: str, tokens: list[tuple[str, int, int]], first: int, last: int) -> str:
+    """The text from token ``first`` to token ``last - 1``, punctuation inside included."""
+    return text[tokens[first][1] : tokens[last - 1][2]] if last > first else ""
 
 
 def _span(span: Span | None) -> dict[str, object] | None:
