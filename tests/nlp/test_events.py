@@ -552,3 +552,27 @@ def test_when_skips_days_naming_other_events_and_the_past_perfect(nlp: Any) -> N
     )
     main = _main(nlp, text, "2016-11-11")
     assert main.when is not None and main.when.text == "late on Thursday"  # reported speech
+
+
+@pytest.mark.parametrize(
+    ("who", "kept"),
+    [
+        ("DALLAS (AP", None),
+        ("SAN JOSE, Costa Rica - Investigators", "Investigators"),
+        ("LONDON, Dec 29 (Thomson Reuters Foundation", None),
+        ("SAN JOSE", None),
+        ("NASA", "NASA"),
+        ("UK Prime Minister Theresa May", "UK Prime Minister Theresa May"),
+    ],
+)
+def test_who_is_never_a_dateline(who: str, kept: str | None) -> None:
+    """QA: the parse made wire datelines the subject ("DALLAS (AP) — American Airlines …")."""
+    from manysides.model import Article, Span
+    from manysides.nlp.events import _past_dateline
+
+    text = f"Headline\n\n{who} said on Monday that it would act."
+    article = Article("a", text, "outlet", "filename", "Headline", "a.txt")
+    start = text.index(who)
+    found = _past_dateline(article, Span("a", start, start + len(who), who))
+    assert (found.text if found else None) == kept
+    assert found is None or text[found.start : found.end] == found.text

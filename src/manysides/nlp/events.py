@@ -202,6 +202,7 @@ def main_event(
     verb = _clause_of(verb, actor)
     who = _who(article, verb, offset, mentions) or (actor.span if actor else None)
     who = _full_name(article, who, actor, mentions) if who is not None else None
+    who = _past_dateline(article, who) if who is not None else None
     return MainEvent(
         who=who,
         what=_pick_what(article, verb, offset, action, mentions),
@@ -210,6 +211,27 @@ def main_event(
         why=_clause_marked(article, verb, offset, WHY_MARKS),
         how=_clause_marked(article, verb, offset, HOW_MARKS),
     )
+
+
+WHO_DATELINE = re.compile(
+    r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2}(?:, [A-Z][\w.]+(?: [A-Z][\w.]+)?)?"
+    r"(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([^)]*\)?\s*$|(?:\([^)]*\)\s*)?(?:--|—|–|-(?=\s)))\s*"
+)
+"""A dateline the parse made part of the subject: "DALLAS (AP", "SAN JOSE, Costa Rica -
+Investigators", "LONDON, Dec 29 (Thomson Reuters Foundation", a bare "SAN JOSE"."""
+
+
+def _past_dateline(article: Article, who: Span) -> Span | None:
+    """``who`` without a dateline it starts with; None when the dateline was all of it."""
+    if who.text.isupper() and canonical_place(who.text.title()) is not None:
+        return None  # "SAN JOSE"
+    found = WHO_DATELINE.match(who.text)
+    if found is None or found.end() == 0:
+        return who
+    rest = who.text[found.end() :]
+    if not rest.strip() or not any(c.isalpha() for c in rest):
+        return None
+    return article.span(who.start + found.end(), who.end)
 
 
 def _where(
