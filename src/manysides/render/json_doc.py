@@ -127,4 +127,20 @@ def warnings(comparison: Comparison) -> list[str]:
                 f"{article.outlet} ({article.source}) has the same text as {original.outlet} "
                 f"({original.source}): a wire copy, compared as a second report."
             )
+    notes.extend(_unshared(comparison))
     return notes
+
+
+def _unshared(comparison: Comparison) -> list[str]:
+    """Articles that share no statement with any other: probably about another event (a
+    search page, another story on the same site), and everything they say shows as theirs
+    alone."""
+    shared = {c.span.article for f in comparison.facts if f.status != "one" for c in f.claims}
+    if not shared:
+        return []  # nothing is shared at all: one note would not help
+    return [
+        f"{a.outlet} ({a.source}) shares no statement with the other reports: it may be about "
+        "another event."
+        for a in comparison.articles
+        if a.id not in shared
+    ]
