@@ -12,7 +12,7 @@ from manysides.model import Article
 from manysides.nlp import cue_model
 from manysides.nlp.annotate import annotate_articles
 from manysides.nlp.quoted import balanced, mark_pairs, segments_of, uses_single_marks
-from manysides.nlp.quotes import quoted_segments
+from manysides.nlp.quotes import _clipped, quoted_segments
 from tests.conftest import EXAMPLES, SHARED_DATA
 
 
@@ -479,3 +479,72 @@ def test_a_flattened_sub_heading_is_not_part_of_the_speaker(nlp: Any) -> None:
     damage = 'there was "massive damage" to the consulate after the truck smashed into a perimeter'
     assert ("said", "A Nato spokesman", [damage + " wall"]) in found
     assert ("said", "An army officer", ["the unit had lost many vehicles"]) in found
+
+
+@pytest.mark.model
+def test_quoted_him_as_saying_is_one_quote_of_the_one_quoted(nlp: Any) -> None:
+    text = (
+        "Headline\n\n"
+        "Rainer Wendt, the head of a German police union, criticized the plan.\n\n"
+        '"By doing so one is saying there are safe zones and unsafe zones," the newspaper '
+        "quoted him as saying.\n\n"
+        "The paper quoted Wendt as telling reporters that the zones were a mistake.\n"
+    )
+    annotated = _annotated(nlp, "t14", text)
+    found = _found(annotated)
+    zones = "By doing so one is saying there are safe zones and unsafe zones"
+    assert [f for f in found if f[2] == [zones]] == [("saying", "him", [zones])]
+    assert ("telling reporters", "Wendt", ["that the zones were a mistake"]) in found
+    assert not [f for f in found if f[0] == "quoted"]
+    (saying,) = [q for q in annotated.quotes if q.cue and q.cue.text == "saying"]
+    assert saying.speaker_ref is not None and saying.speaker_ref.text == "Rainer Wendt"
+
+
+@pytest.mark.model
+def test_a_speaker_never_overlaps_its_quotation(nlp: Any) -> None:
+    text = (
+        "Headline\n\n"
+        '"We were deeply grieved this morning to learn of the deaths of two beloved members '
+        'of our team - Drs. Mitchell and Leslie Weiss," Kris Hoce, president of Morton Plant '
+        "Hospital, said in the statement.\n\n"
+        "The NAACP issued a \"travel advisory'' in October warning African-Americans they "
+        "could face discrimination when flying on American.\n"
+    )
+    found = _found(_annotated(nlp, "t15", text))
+    grieved = (
+        "We were deeply grieved this morning to learn of the deaths of two beloved members "
+        "of our team - Drs. Mitchell and Leslie Weiss"
+    )
+    assert ("said", "Kris Hoce, president of Morton Plant Hospital", [grieved]) in found
+    assert not [f for f in found if f[2] == ["travel advisory"]]  # a scare quote, no speaker
+    for _cue, speaker, content in found:
+        assert speaker is None or not any(speaker in c or c in speaker for c in content)
+
+
+def test_a_speaker_phrase_is_clipped_after_the_quotation_it_runs_into() -> None:
+    text = 'Intro\n\n"We will stay," the mayor of the city said.'
+    article = Article("t16", text, "test", "filename", "Intro", "t16")
+    pairs = mark_pairs(text, 0, len(text))
+    content = [(text.index("We"), text.index(',"'))]
+    start = text.index("stay")
+    speaker = article.span(start, text.index(" said"))
+    ref = article.span(text.index("mayor"), text.index(" of the"))
+    clipped = _clipped(article, (speaker, ref, "nominal"), content, pairs)
+    assert clipped is not None and clipped[0].text == "the mayor of the city"
+    assert clipped[1] == ref
+    covering = article.span(text.index("We"), text.index(" said"))
+    assert _clipped(article, (covering, covering, "nominal"), content, pairs) is None
+
+
+@pytest.mark.model
+def test_a_dateline_is_not_the_speaker(nlp: Any) -> None:
+    text = (
+        "Headline\n\n"
+        "SAN JOSE, Costa Rica — Costa Rican investigators said Monday that strong winds or "
+        "mechanical problems most likely caused a charter aircraft to crash.\n"
+    )
+    found = _found(_annotated(nlp, "t17", text))
+    crash = (
+        "that strong winds or mechanical problems most likely caused a charter aircraft to crash"
+    )
+    assert ("said", "Costa Rican investigators", [crash]) in found

@@ -80,6 +80,41 @@ CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp", "acomp", "prep", "pob
 """Clauses and phrases whose source is found further up, at the verb they hang from."""
 
 
+QUOTING_AS = frozenset({"quote", "cite"})
+"""Verbs that report another's words as "quoted X as saying": X is the speaker."""
+
+
+def quoted_as(verb: Any) -> Any:
+    """The verb of "the newspaper quoted him as saying" when ``verb`` is its "saying" (the
+    ``pcomp`` of "as"), else None: the speaker is the quoting verb's object, not its subject."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ != "as" or verb.head.dep_ != "prep":
+        return None
+    quoting = verb.head.head
+    return quoting if quoting.lemma_.lower() in QUOTING_AS else None
+
+
+def quoted_object(verb: Any) -> Any:
+    """The one quoted ("him") by a "quoted him as saying" verb ``verb``, else None."""
+    quoting = quoted_as(verb)
+    if quoting is None:
+        return None
+    objects = [c for c in quoting.children if c.dep_ == "dobj" and c.i < verb.i]
+    return objects[0] if objects else None
+
+
+def quotes_as(verb: Any) -> bool:
+    """Whether ``verb`` is the "quoted" of "quoted him as saying": no cue of its own, the
+    "saying" is (one quotation, one cue)."""
+    if verb.lemma_.lower() not in QUOTING_AS:
+        return False
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "as"
+        and any(g.dep_ == "pcomp" and g.lemma_.lower() in SPEECH_VERBS for g in c.children)
+        for c in verb.children
+    )
+
+
 def has_source(subject: Any) -> bool:
     """A subject that can be a source: not an expletive ("it is clear that") or a clause."""
     return subject is not None and subject.lower_ not in EXPLETIVES and subject.dep_ != "csubj"

@@ -156,7 +156,8 @@ def verb_cue(verb: Any, offset: int) -> tuple[int, int]:
 
 def source_head(verb: Any, offset: int) -> tuple[Any, int] | None:
     """The speaker's head token with its paragraph offset: a passive's agent ("was asked by
-    host Bill Maher"), else the subject (see `cues.subject_of`)."""
+    host Bill Maher"), the one quoted ("quoted him as saying"), else the subject (see
+    `cues.subject_of`)."""
     for child in verb.children:
         if child.dep_ == "agent":
             agents = [o for o in child.children if o.dep_ == "pobj"]
@@ -164,6 +165,9 @@ def source_head(verb: Any, offset: int) -> tuple[Any, int] | None:
                 return agents[0], offset
     if cues.unsourced(verb):
         return None
+    quoted = cues.quoted_object(verb)
+    if quoted is not None:
+        return quoted, offset  # "the newspaper quoted him as saying": "him" said it
     subject = cues.subject_of(verb) or cues.stray_subject(verb) or cues.line_subject(verb)
     if subject is None or (subject.dep_ == "nsubjpass" and subject.head.i == verb.i):
         return None  # "Christie was asked whether …": the asker is not given

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from manysides.model import Article, Mention, Quote
+from manysides.model import Article, Mention, Quote, Span
 from manysides.nlp import cue_model, cues
 from manysides.nlp.cues import QUOTING_VERBS, SPEECH_VERBS
 from manysides.nlp.drafts import (
@@ -32,6 +32,7 @@ from manysides.nlp.drafts import (
     verb_cue,
 )
 from manysides.nlp.quoted import (
+    Pair,
     adjacent_verb,
     attach_segments,
     balanced,
@@ -85,6 +86,7 @@ def extract_quotes(
         for offset, doc in paragraphs
         for pair in mark_pairs(article.text, offset, offset + len(doc.text), singles)
     ]
+    drafts = _quoted_as(drafts, paragraphs)
     drafts = sorted(outermost(article.text, drafts), key=lambda d: d.content[0][0])
     drafts = _unreported(drafts, paragraphs)
     cues_at = [d.cue for d in drafts if d.cue]
@@ -96,7 +98,15 @@ def extract_quotes(
             speaker, ref, _kind = resolved[id(draft.inherited)]
             resolution: Resolution = (speaker, ref, "carried" if speaker else "none")
         else:
-            resolution = resolver.resolve(draft.subject, start, [*draft.content, *cues_at])
+            subject = _subject_outside(draft, pairs)
+            resolution = resolver.resolve(subject, start, [*draft.content, *cues_at])
+            draft.content = _outside_speaker(draft.content, resolution[0])
+            start = draft.content[0][0]
+            clipped = _clipped(article, resolution, draft.content, pairs, draft.cue)
+            resolver.amend(resolution[0], clipped and clipped[0])
+            if clipped is None:
+                continue  # the "speaker" is the quotation itself (a scare quote)
+            resolution = clipped
         resolved[id(draft)] = resolution
         speaker, ref, kind = resolution
         spans = sorted(draft.content)
@@ -108,6 +118,106 @@ def extract_quotes(
         quote = Quote(content, cue, speaker, ref, draft.direct, sentence_of(start), kind, speech)
         quotes.append(quote)
     return tuple(quotes)
+
+
+def _outside_speaker(content: list[tuple[int, int]], speaker: Span | None) -> list[tuple[int, int]]:
+    """A quotation's pieces without one that is part of its speaker's phrase (a nickname:
+    'Marcia "Cia" Price'), unless that is all there is."""
+    if speaker is None:
+        return content
+    kept = [(s, e) for s, e in content if not (speaker.start <= s and e <= speaker.end)]
+    return kept or content
+
+
+def _subject_outside(draft: Draft, pairs: Sequence[Pair]) -> tuple[Any, int] | None:
+    """A speaker's head parsed inside a quotation ('"… Drs. Mitchell and Leslie Weiss," Kris
+    Hoce, president of …, said': "Mitchell", with "Hoce" its apposition) gives way to its
+    apposition after the quotation; else the draft's subject as it is."""
+    if draft.subject is None:
+        return None
+    token, offset = draft.subject
+    at = offset + token.idx
+    spans = [*draft.content, *((o2, c1) for _o1, o2, c1, _c2 in pairs)]
+    inside = next(((s, e) for s, e in spans if s <= at < e), None)
+    if inside is None:
+        return draft.subject
+    after = [
+        c
+        for c in token.children
+        if c.dep_ in ("appos", "conj")
+        and offset + c.idx >= inside[1]
+        and not any(s <= offset + c.idx < e for s, e in spans)
+    ]
+    return (after[0], offset) if after else draft.subject
+
+
+def _clipped(
+    article: Article,
+    resolution: Resolution,
+    content: Sequence[tuple[int, int]],
+    pairs: Sequence[Pair],
+    cue: tuple[int, int] | None = None,
+) -> Resolution | None:
+    """A speaker phrase clear of its own quotation: cut to start after the closing mark of one
+    of the content's quotations it runs into from the left (or to end before the opening mark
+    of one it runs into on the right); None when a content lies inside it (a scare quote's own noun phrase, 'a "travel
+    advisory'' warning …'); no speaker when nothing but the quotation was the phrase, or
+    its head was cut away with the quotation (the quotation's words stay a quote)."""
+    speaker, ref, kind = resolution
+    if speaker is None:
+        return resolution
+    start, end = speaker.start, speaker.end
+    if any(start <= s and e <= end for s, e in content):
+        return None
+    quoted = [
+        (o1, c2)
+        for o1, o2, c1, c2 in pairs
+        if any(o2 < e and s < c1 for s, e in content) and not (cue and o2 <= cue[0] < c1)
+    ]  # a quoted transcript turn ('"PENCE: Well, …"') quotes its speaker and cue too
+    for s, e in sorted(quoted):
+        if s <= start < e:
+            start = e
+        elif start < s < end < e:
+            end = s
+    if (start, end) == (speaker.start, speaker.end):
+        return resolution
+    start, end = trim(article.text, start, end)
+    while start < end and article.text[start] in ",;:.!?)- ":
+        start += 1
+    if end <= start or not any(ch.isalnum() for ch in article.text[start:end]):
+        return None, None, "none"  # the words named a speaker inside the quotation
+    cut_name = ref is not None and speaker.start <= ref.start < ref.end <= speaker.end
+    if cut_name and ref is not None and not (start <= ref.start and ref.end <= end):
+        return None, None, "none"  # the name it resolved to lies in the cut quotation
+    clipped = article.span(start, end)
+    return clipped, clipped if ref == speaker else ref, kind
+
+
+def _quoted_as(drafts: list[Draft], paragraphs: Sequence[tuple[int, Any]]) -> list[Draft]:
+    """One quote for "'…,' the newspaper quoted him as saying": a draft cued by "quoted"
+    goes when its "saying" has a draft of its own; a quotation only "quoted" took passes to
+    "saying" with the one quoted as its source (`drafts.source_head`); else it goes."""
+    cued = {d.cue for d in drafts if d.cue}
+    kept = []
+    for draft in drafts:
+        verb = _cue_token(draft, paragraphs)
+        if verb is None or not cues.quotes_as(verb):
+            kept.append(draft)
+            continue
+        saying = next(
+            g
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ == "as"
+            for g in c.children
+            if g.dep_ == "pcomp" and g.lemma_.lower() in SPEECH_VERBS
+        )
+        offset = paragraphs[draft.paragraph][0]
+        cue = verb_cue(saying, offset)
+        if draft.direct and cue not in cued:
+            draft.cue, draft.subject, draft.inherited = cue, source_head(saying, offset), None
+            cued.add(cue)
+            kept.append(draft)
+    return kept
 
 
 def _without_aside(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
@@ -246,7 +356,7 @@ def _paragraph_quotes(
 def _may_cue(token: Any, offset: int, inside: Callable[[int], bool]) -> bool:
     """Any verb outside quotation marks: speech verbs, and the belief, intention, stance and
     ``that``-clause patterns of `manysides.nlp.cues` (checked in `_complements`)."""
-    return token.pos_ == "VERB" and not inside(offset + token.idx)
+    return token.pos_ == "VERB" and not inside(offset + token.idx) and not cues.quotes_as(token)
 
 
 def _cue_quote(

@@ -26,6 +26,8 @@ TIME_PREPS = frozenset({"on", "in", "during", "at"})
 TIMES = frozenset({"DATE", "TIME"})
 PERSON_PRONOUNS = frozenset({"he", "she"})
 GROUP_PRONOUNS = frozenset({"they", "it", "we"})
+OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they", "us": "we"}
+"""The object forms a speaker takes in "the newspaper quoted him as saying"."""
 RELATIVES = frozenset({"who", "which", "that"})
 """A relative pronoun speaks for the noun its clause describes ("officials, who said …")."""
 _PERSON_ROLES_WORDS = """spokesperson spokesman spokeswoman minister president official professor analyst expert
@@ -76,11 +78,12 @@ class SpeakerResolver:
         if subject is None:
             return None, None, "none"
         token, offset = subject
+        token = _past_dateline(token)
         if token.lower_ == "it" and token.dep_ == "nsubjpass":
             return None, None, "none"  # "It has been reported that …": no source given
         start, end = source_phrase(token, offset, avoid)
         speaker = self.article.span(start, end)
-        head = token.lower_
+        head = OBJECT_PRONOUNS.get(token.lower_, token.lower_)
         name = self._name_at(offset + token.idx)
         if name is not None:
             kind: QuoteSpeakerKind = "name" if _bare(speaker, name) else "title"
@@ -100,6 +103,21 @@ class SpeakerResolver:
             result = (speaker, self._role(token, offset, speaker), "nominal")
         self._remember(position, result, token)
         return result
+
+    def amend(self, speaker: Span | None, clipped: Span | None) -> None:
+        """Correct the last remembered ``speaker`` to ``clipped`` (a phrase cut clear of a
+        quotation), or forget it when the quote was dropped (``clipped`` None)."""
+        if speaker is None or clipped == speaker:
+            return
+        for k in range(len(self.history) - 1, -1, -1):
+            said = self.history[k]
+            if said.speaker == speaker:
+                if clipped is None:
+                    del self.history[k]
+                else:
+                    ref = clipped if said.ref == speaker else said.ref
+                    self.history[k] = _Said(said.position, clipped, ref, said.head, said.person)
+                return
 
     def _name_at(self, position: int) -> Mention | None:
         return next((m for m in self.names if m.span.start <= position < m.span.end), None)
@@ -180,7 +198,7 @@ class SpeakerResolver:
             name.label == "PERSON"
             if name is not None
             else token.lemma_.lower() in PERSON_ROLES
-            or token.lower_ in PERSON_PRONOUNS
+            or OBJECT_PRONOUNS.get(token.lower_, token.lower_) in PERSON_PRONOUNS
             or _described_as_person(token)
         )
         self.history.append(_Said(position, speaker, ref, token.lower_, person))
@@ -197,6 +215,36 @@ def _described_as_person(token: Any) -> bool:
         and (c.lemma_.lower() in PERSON_ROLES or c.lower_.endswith(PERSON_SUFFIXES))
         for c in token.children
     )
+
+
+DATELINE_WORDS = 12
+"""Most tokens a dateline before its dash may have ("LONDON, Dec 29 (Reuters) -")."""
+
+
+def _past_dateline(token: Any) -> Any:
+    """The speaker a dateline hides: "SAN JOSE, Costa Rica — Costa Rican investigators
+    said" parses the place as the subject and the speaker as its apposition after the dash;
+    that apposition, else ``token`` itself."""
+    sent = token.sent
+    if token.left_edge.i != sent.start or not (
+        token.ent_type_ in ("GPE", "LOC") or (token.text.isupper() and len(token.text) > 1)
+    ):
+        return token
+    dash = next(
+        (
+            t
+            for t in token.doc[token.i + 1 : min(token.right_edge.i, sent.start + DATELINE_WORDS)]
+            if t.text in DATELINE_MARKS and t.whitespace_ and t.nbor(-1).whitespace_
+        ),
+        None,
+    )
+    if dash is None or any(
+        t.pos_ not in ("PROPN", "PUNCT", "NUM") and t.ent_type_ not in ("GPE", "DATE")
+        for t in token.doc[sent.start : dash.i]
+    ):
+        return token
+    after = [c for c in token.children if c.i > dash.i and c.dep_ in ("appos", "conj")]
+    return after[0] if after and after[0].pos_ in ("NOUN", "PROPN", "PRON") else token
 
 
 def noun_phrase(token: Any, offset: int) -> tuple[int, int]:
