@@ -195,13 +195,24 @@ class SpeakerResolver:
             return
         name = self._name_at(ref.start) if ref is not None else None
         person = (
-            name.label == "PERSON"
+            name.label == "PERSON" or self._surname_of_person(name)
             if name is not None
             else token.lemma_.lower() in PERSON_ROLES
             or OBJECT_PRONOUNS.get(token.lower_, token.lower_) in PERSON_PRONOUNS
             or _described_as_person(token)
         )
         self.history.append(_Said(position, speaker, ref, token.lower_, person))
+
+    def _surname_of_person(self, name: Mention) -> bool:
+        """A surname the tagger took for an organization ("Cubillo said"), of a person named
+        in full before ("Enio Cubillo, director of …"): a later "he" may be theirs."""
+        return any(
+            m.label == "PERSON"
+            and m.span.end <= name.span.start
+            and len(m.span.text.split()) > 1
+            and m.span.text.split()[-1] == name.span.text
+            for m in self.names
+        )
 
 
 PERSON_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "ant", "ent")
