@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from manysides.nlp.doctext import doc_text
+
 _SPEECH_VERBS_WORDS = """say tell add state announce claim insist argue warn note explain tweet write report
     confirm deny declare acknowledge admit suggest ask reply respond comment predict vow pledge
     promise urge stress emphasize emphasise assert contend maintain allege testify conclude
@@ -159,7 +161,7 @@ def _same_line(token: Any, other: Any) -> bool:
     """Whether no line break separates two tokens: a subject across one is a parse run
     across a paragraph break (a live blog's byline glued to the next sentence)."""
     first, last = sorted((token, other), key=lambda t: t.i)
-    return "\n" not in first.doc.text[first.idx : last.idx]
+    return "\n" not in doc_text(first.doc)[first.idx : last.idx]
 
 
 def _climbs(token: Any) -> bool:
@@ -232,7 +234,7 @@ def line_subject(verb: Any) -> Any:
     name = doc[verb.i - 1]
     if at == verb.i - 1 or name.pos_ != "PROPN":
         return None
-    if at >= 0 and "\n" not in doc.text[doc[at].idx : doc[at + 1].idx]:
+    if at >= 0 and "\n" not in doc_text(doc)[doc[at].idx : doc[at + 1].idx]:
         return None  # the name does not open the line
     return name
 
@@ -313,7 +315,7 @@ def intention_content(verb: Any) -> list[Any]:
 def dash_source(doc: Any, end: int) -> Any:
     """The head of a name signing a quotation with a dash ('"…" ― Jane Doe'), looking from
     doc-relative character ``end`` (after the closing mark); returns (dash token, head)."""
-    rest = doc.text[end : end + 4]
+    rest = doc_text(doc)[end : end + 4]
     stripped = rest.lstrip(" \"'\n")
     if not stripped or (stripped[0] not in DASHES and not stripped.startswith("--")):
         return None

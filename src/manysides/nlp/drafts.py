@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from manysides.nlp import cues
+from manysides.nlp.doctext import doc_text
 
 MARKS = re.compile("\"|'+")
 """Quotation marks: a double quote, or a run of apostrophes (two are a double mark)."""
@@ -139,7 +140,7 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
 def on_line(token: Any, cue: Any) -> bool:
     """Whether no line break separates ``token`` from the ``cue`` token of its doc."""
     first, last = sorted((token, cue), key=lambda t: t.i)
-    return "\n" not in first.doc.text[first.idx + len(first) : last.idx]
+    return "\n" not in doc_text(first.doc)[first.idx + len(first) : last.idx]
 
 
 def verb_cue(verb: Any, offset: int) -> tuple[int, int]:

@@ -14,6 +14,7 @@ from typing import Any
 
 from manysides.model import Article, Event, MainEvent, Mention, Span, TemporalExpression
 from manysides.nlp.dates import clock_times, posted_days, publication_anchor, with_time_of_day
+from manysides.nlp.doctext import doc_text
 from manysides.nlp.gazetteer import canonical_place
 from manysides.nlp.headline import (
     INCIDENT_NOUNS,
@@ -166,7 +167,7 @@ def _time(verb: Any, offset: int, dates: Sequence[TemporalExpression]) -> Span |
     doc = verb.doc
     for expression in dates:
         start = expression.span.start - offset
-        if not 0 <= start < len(doc.text):
+        if not 0 <= start < len(doc_text(doc)):
             continue
         token = doc.char_span(start, expression.span.end - offset, alignment_mode="expand")
         if token is not None and len(token) and _governing_verb(token.root).i == verb.i:
@@ -377,7 +378,7 @@ def _when(
             and not _dates_update(sent.doc, d.span.start - offset)
             and not _dates_participant(sent.doc, d.span.start - offset)
             and not _dates_background(sent.doc, d.span.start - offset)
-            and not _quoted(sent.doc.text, d.span.start - offset)
+            and not _quoted(doc_text(sent.doc), d.span.start - offset)
         ]
         found.sort(key=lambda d: _names_event(article.text, d[1]))  # "Tuesday's election"
         clocks = [
@@ -485,7 +486,7 @@ def _places(
     found = []
     for offset, sent in lead:
         start, end = offset + sent.start_char, offset + sent.end_char
-        text = sent.doc.text
+        text = doc_text(sent.doc)
         for mention in mentions:
             at = mention.span.start - offset
             before = text[max(0, at - 30) : at] if 0 <= at <= len(text) else ""

@@ -172,7 +172,10 @@ def _clipped(
     quoted = [
         (o1, c2)
         for o1, o2, c1, c2 in pairs
-        if any(o2 < e and s < c1 for s, e in content) and not (cue and o2 <= cue[0] < c1)
+        if o1 < end
+        and start < c2  # only quotations the speaker phrase runs into matter below
+        and any(o2 < e and s < c1 for s, e in content)
+        and not (cue and o2 <= cue[0] < c1)
     ]  # a quoted transcript turn ('"PENCE: Well, …"') quotes its speaker and cue too
     for s, e in sorted(quoted):
         if s <= start < e:
