@@ -74,10 +74,13 @@ def quote_records(comparison: Comparison) -> list[QuoteRecord]:
     return records
 
 
-_DOCUMENTS = r"(?:statement|report|press release|release|communiqu[eé]|readout|schedule|document|filing|announcement)s?"
+_DOCUMENTS = (
+    r"(?:statement|report|press release|release|communiqu[eé]|readout|schedule|document"
+    r"|filing|announcement)s?"
+)
 _ISSUED_BY = re.compile(
-    _DOCUMENTS
-    + r"\s+(?:released|issued|published|put out)\s+by\s+(?P<issuer>(?:the\s+)?[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*)"
+    _DOCUMENTS + r"\s+(?:released|issued|published|put out)\s+by\s+"
+    r"(?P<issuer>(?:the\s+)?[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*)"
 )
 _ISSUER_DOCUMENT = re.compile(
     r"(?:an?|the)\s+(?P<issuer>.+?)\s+" + _DOCUMENTS + r"$", re.IGNORECASE

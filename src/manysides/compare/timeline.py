@@ -2,9 +2,10 @@
 
 A timeline entry is one dated happening: the clause an expression dates (its event); when no
 clause claims it, the noun a possessive date owns ("this week's drone debacle") or the date's
-own part of the sentence, else the sentence. Entries from different outlets merge when they fall on the
-same calendar value and share a content word in who/what/where ("Xi will visit Russia next
-week" and "Xi will pay a state visit to Moscow next week"); every entry keeps its citations.
+own part of the sentence, else the sentence. Entries from different outlets merge when they
+fall on the same calendar value and share content words in who/what/where ("Xi will visit
+Russia next week" and "Xi will pay a state visit to Moscow next week"); every entry keeps its
+citations.
 """
 
 from __future__ import annotations
@@ -220,7 +221,8 @@ MIN_PART_WORDS = 4
 
 
 def _segment(expression: TemporalExpression, sentence: Span) -> tuple[int, int]:
-    """Offsets (in the sentence) of the comma-, dash- or semicolon-delimited part holding the date."""
+    """Offsets (in the sentence) of the part holding the date, between commas, dashes,
+    semicolons or brackets."""
     text = sentence.text
     at = expression.span.start - sentence.start
     start = max((m.end() for m in _SEGMENT_END.finditer(text, 0, at)), default=0)

@@ -216,7 +216,8 @@ def main_event(
 
 WHO_DATELINE = re.compile(
     r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2}(?:, [A-Z][\w.]+(?: [A-Z][\w.]+)?)?"
-    r"(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([^)]*\)?\s*$|(?:\([^)]*\)\s*)?(?:--|—|–|-(?=\s)))\s*"
+    r"(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?\s*"  # ", Dec 29"
+    r"(?:\([^)]*\)?\s*$|(?:\([^)]*\)\s*)?(?:--|—|–|-(?=\s)))\s*"  # "(AP" at the end, or a dash
 )
 """A dateline the parse made part of the subject: "DALLAS (AP", "SAN JOSE, Costa Rica -
 Investigators", "LONDON, Dec 29 (Thomson Reuters Foundation", a bare "SAN JOSE"."""

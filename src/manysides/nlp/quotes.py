@@ -160,9 +160,10 @@ def _clipped(
 ) -> Resolution | None:
     """A speaker phrase clear of its own quotation: cut to start after the closing mark of one
     of the content's quotations it runs into from the left (or to end before the opening mark
-    of one it runs into on the right); None when a content lies inside it (a scare quote's own noun phrase, 'a "travel
-    advisory'' warning …'); no speaker when nothing but the quotation was the phrase, or
-    its head was cut away with the quotation (the quotation's words stay a quote)."""
+    of one it runs into on the right); None when a content lies inside it (a scare quote's
+    own noun phrase, 'a "travel advisory" warning …'); no speaker when nothing but the
+    quotation was the phrase, or its head was cut away with the quotation (the quotation's
+    words stay a quote)."""
     speaker, ref, kind = resolution
     if speaker is None:
         return resolution
