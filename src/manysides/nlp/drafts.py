@@ -88,14 +88,19 @@ def quoted_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     apostrophes (``''…''``, the New York Times' archive style) are a quotation mark too.
     A line break ends a paragraph too (live blogs and some feeds separate paragraphs by
     single newlines), so marks pair within a line."""
-    segments = []
+    return [s for a, b in lines(text, start, end) for s in _line_segments(text, a, b)]
+
+
+def lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each line of ``text[start:end]``, line breaks left out."""
+    found = []
     at = start
     while at < end:
         line_end = text.find("\n", at, end)
         line_end = end if line_end < 0 else line_end
-        segments += _line_segments(text, at, line_end)
+        found.append((at, line_end))
         at = line_end + 1
-    return segments
+    return found
 
 
 def _line_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:

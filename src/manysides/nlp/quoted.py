@@ -16,6 +16,7 @@ from manysides.nlp import cues
 from manysides.nlp.cues import QUOTING_VERBS, SPEECH_VERBS
 from manysides.nlp.drafts import (
     Draft,
+    lines,
     quotation_marks,
     quoted_segments,
     source_head,
@@ -62,7 +63,7 @@ def mark_pairs(text: str, start: int, end: int, singles: bool = False) -> list[P
     """Every closed quotation in ``text[start:end]``, double (paired within a line, as
     `drafts.quoted_segments` pairs them) and (``singles``) single."""
     pairs: list[Pair] = []
-    for line_start, line_end in _lines(text, start, end):
+    for line_start, line_end in lines(text, start, end):
         marks = quotation_marks(text, line_start, line_end)
         pairs += [
             (o, o + ow, c, c + cw)
@@ -78,7 +79,7 @@ def single_pairs(text: str, start: int, end: int, doubles: list[tuple[int, int]]
     mark at a word's start, closed by the first closing mark after punctuation before the
     next opening mark ('The students' union voted,' he said), else by the first one."""
     pairs: list[Pair] = []
-    for line_start, line_end in _lines(text, start, end):
+    for line_start, line_end in lines(text, start, end):
         opens = [
             m.start()
             for m in SINGLE_OPEN.finditer(text, line_start, line_end)
@@ -121,17 +122,6 @@ def balanced(span: tuple[int, int], pairs: list[Pair]) -> tuple[int, int]:
             elif closed and not opened:
                 start, changed = o1, True
     return start, end
-
-
-def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    lines = []
-    at = start
-    while at < end:
-        line_end = text.find("\n", at, end)
-        line_end = end if line_end < 0 else line_end
-        lines.append((at, line_end))
-        at = line_end + 1
-    return lines
 
 
 def _in(position: int, segments: list[tuple[int, int]]) -> bool:
